@@ -1,0 +1,314 @@
+"""A department's budget for one year and phase, and everything inside it.
+
+Only leaf figures are stored (one amount per code, nature, source and unit;
+one per project and funding source; one per unit and 三公 category). Every
+subtotal and total of the official tables is computed from them by the
+database, so no figure is ever typed twice."""
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from apps.budgets.fields import MoneyField
+from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+
+
+def money(verbose_name: str, **kwargs) -> MoneyField:
+    return MoneyField(verbose_name, validators=[MinValueValidator(Decimal("0"))], **kwargs)
+
+
+class Phase(models.TextChoices):
+    BUDGET = "budget", "预算"
+    FINAL = "final", "决算"
+    ADJUSTED = "adjusted", "调整预算"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交"
+    PUBLISHED = "published", "已公开"
+
+
+class Nature(models.TextChoices):
+    PERSONNEL = "personnel", "基本支出·人员支出"
+    PUBLIC = "public", "基本支出·公用经费"
+    PROJECT = "project", "项目支出"
+    SUBSIDY = "subsidy", "对附属单位补助支出"
+    REMITTANCE = "remittance", "上缴上级支出"
+    BUSINESS = "business", "事业单位经营支出"
+
+
+BASIC_NATURES = (Nature.PERSONNEL, Nature.PUBLIC)
+
+
+class Source(models.TextChoices):
+    """Where the money of an expenditure line or a project comes from."""
+
+    GENERAL = "general", "一般公共预算"
+    GOV_FUND = "gov_fund", "政府性基金预算"
+    STATE_CAPITAL = "state_capital", "国有资本经营预算"
+    SPECIAL_ACCOUNT = "special_account", "财政专户管理资金"
+    UNIT = "unit", "单位资金"
+    CARRYOVER_GENERAL = "carryover_general", "上年结转·一般公共预算"
+    CARRYOVER_GOV_FUND = "carryover_gov_fund", "上年结转·政府性基金预算"
+    CARRYOVER_STATE_CAPITAL = "carryover_state_capital", "上年结转·国有资本经营预算"
+    CARRYOVER_SPECIAL_ACCOUNT = "carryover_special_account", "上年结转·财政专户"
+    CARRYOVER_UNIT = "carryover_unit", "上年结转·单位资金"
+
+
+# 财政拨款: money appropriated by the finance bureau, this year or carried over.
+FISCAL_SOURCES = (
+    Source.GENERAL,
+    Source.GOV_FUND,
+    Source.STATE_CAPITAL,
+    Source.CARRYOVER_GENERAL,
+    Source.CARRYOVER_GOV_FUND,
+    Source.CARRYOVER_STATE_CAPITAL,
+)
+# The funding columns of the official 项目支出表.
+PROJECT_SOURCES = (
+    Source.GENERAL,
+    Source.GOV_FUND,
+    Source.CARRYOVER_GENERAL,
+    Source.CARRYOVER_GOV_FUND,
+    Source.SPECIAL_ACCOUNT,
+    Source.UNIT,
+)
+
+
+class RevenueSource(models.TextChoices):
+    GENERAL = "general", "一般公共预算拨款收入"
+    GOV_FUND = "gov_fund", "政府性基金预算拨款收入"
+    STATE_CAPITAL = "state_capital", "国有资本经营预算拨款收入"
+    SPECIAL_ACCOUNT = "special_account", "专户资金"
+    OPERATIONS = "operations", "事业收入（不含专户资金）"
+    BUSINESS = "business", "事业单位经营收入"
+    HIGHER_SUBSIDY = "higher_subsidy", "上级补助预算收入"
+    AFFILIATE = "affiliate", "附属单位上缴预算收入"
+    OTHER = "other", "其他收入"
+    PRIOR_BALANCES = "prior_balances", "动用历年结转结余"
+    CARRYOVER_GENERAL = "carryover_general", "上年结转·一般公共预算结转"
+    CARRYOVER_GOV_FUND = "carryover_gov_fund", "上年结转·政府性基金结转"
+    CARRYOVER_STATE_CAPITAL = "carryover_state_capital", "上年结转·国有资本经营预算结转"
+    CARRYOVER_SPECIAL_ACCOUNT = "carryover_special_account", "上年结转·财政专户结转"
+    CARRYOVER_UNIT = "carryover_unit", "上年结转·单位资金"
+
+
+class ThreePublicCategory(models.TextChoices):
+    OVERSEAS = "overseas", "因公出国（境）费用"
+    VEHICLE_PURCHASE = "vehicle_purchase", "公务用车购置费"
+    VEHICLE_RUNNING = "vehicle_running", "公务用车运行维护费"
+    RECEPTION = "reception", "公务接待费"
+
+
+class BudgetQuerySet(models.QuerySet):
+    def published(self) -> "BudgetQuerySet":
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user) -> "BudgetQuerySet":
+        """Only published budgets are public; superusers also see drafts."""
+        if user.is_active and user.is_superuser:
+            return self
+        return self.published()
+
+    def for_budget_page(self) -> "BudgetQuerySet":
+        """Everything a budget page shows about the budget itself, in two queries
+        (the budget with department and narrative, then its units)."""
+        return self.select_related("department", "narrative").prefetch_related("units")
+
+
+class Budget(models.Model):
+    department = models.ForeignKey(Department, verbose_name="部门", on_delete=models.PROTECT, related_name="budgets")
+    year = models.PositiveSmallIntegerField("年度")
+    phase = models.CharField("阶段", max_length=10, choices=Phase.choices, default=Phase.BUDGET)
+    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
+    units = models.ManyToManyField(Unit, verbose_name="预算单位", related_name="budgets")
+    carry_forward = money("结转下年", default=Decimal("0"))
+    published_at = models.DateTimeField("公开时间", null=True, blank=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True)
+
+    objects = BudgetQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "部门预算"
+        verbose_name_plural = "部门预算"
+        ordering = ["-year", "department__code", "phase"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "year", "phase"], name="one_budget_per_department_year_phase"),
+            models.CheckConstraint(condition=Q(carry_forward__gte=0), name="carry_forward_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department.name} {self.year}年{self.get_phase_display()}"
+
+    @property
+    def title(self) -> str:
+        return f"{self.department.title}{self.year}年部门{self.get_phase_display()}"
+
+
+class BudgetNarrative(models.Model):
+    """What the data cannot give: the stored part of the narrative. The 说明's
+    figures, shares and comparison sentences are generated from the line items
+    and the prior-year amounts kept here (see explanation.py)."""
+
+    budget = models.OneToOneField(Budget, on_delete=models.CASCADE, primary_key=True, related_name="narrative")
+    duties = models.TextField("主要职能", blank=True, help_text="每行一条")
+    unit_composition = models.TextField("部门预算单位构成", blank=True)
+    prior_general_actual = money("上年一般公共预算拨款执行数", null=True, blank=True)
+    general_change_reason = models.CharField("一般公共预算拨款变化原因", max_length=500, blank=True)
+    overseas_note = models.CharField("因公出国（境）费用说明", max_length=500, blank=True)
+    prior_overseas = money("上年因公出国（境）费用预算", null=True, blank=True)
+    reception_purpose = models.CharField("公务接待费用途", max_length=500, blank=True)
+    reception_change_reason = models.CharField("公务接待费变化原因", max_length=500, blank=True)
+    prior_reception = money("上年公务接待费预算", null=True, blank=True)
+    vehicle_change_reason = models.CharField("公务用车费用变化原因", max_length=500, blank=True)
+    prior_vehicle = money("上年公务用车购置及运行维护费预算", null=True, blank=True)
+    vehicles_cars = models.PositiveSmallIntegerField("购置轿车（辆）", default=0)
+    vehicles_vans = models.PositiveSmallIntegerField("购置商务（面包）车（辆）", default=0)
+    vehicles_buses = models.PositiveSmallIntegerField("购置客车（辆）", default=0)
+    prior_running_cost = money("上年机关运行经费预算", null=True, blank=True)
+    running_cost_change_reason = models.CharField("机关运行经费变化原因", max_length=500, blank=True)
+    procurement_goods = money("政府采购货物预算", default=Decimal("0"))
+    procurement_works = money("政府采购工程预算", default=Decimal("0"))
+    procurement_services = money("政府采购服务预算", default=Decimal("0"))
+    assets_note = models.TextField("国有资产占有使用情况", blank=True)
+
+    class Meta:
+        verbose_name = "预算说明（存储部分）"
+        verbose_name_plural = "预算说明（存储部分）"
+
+    def __str__(self) -> str:
+        return f"{self.budget} 说明"
+
+    @property
+    def duty_list(self) -> list[str]:
+        return [line.strip() for line in self.duties.splitlines() if line.strip()]
+
+
+class FunctionPurpose(models.Model):
+    """主要用于…: what one function code's money is for, in one budget."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="function_purposes")
+    code = models.ForeignKey(
+        ClassificationCode, verbose_name="功能科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.FUNCTION}
+    )
+    text = models.CharField("主要用途", max_length=500)
+
+    class Meta:
+        verbose_name = "科目用途说明"
+        verbose_name_plural = "科目用途说明"
+        ordering = ["code__code"]
+        constraints = [models.UniqueConstraint(fields=["budget", "code"], name="one_purpose_per_budget_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text}"
+
+
+class LineItem(models.Model):
+    budget = models.ForeignKey(Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="%(class)ss")
+    unit = models.ForeignKey(
+        Unit, verbose_name="预算单位", null=True, blank=True, on_delete=models.PROTECT, help_text="不分单位公开的留空"
+    )
+    amount = money("金额（元）")
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gte=0), name="%(app_label)s_%(class)s_amount_not_negative")
+        ]
+
+
+def unique_per_unit(*fields: str, name: str) -> list[models.UniqueConstraint]:
+    """No duplicate line for the same key, whether or not the line names a unit
+    (NULLs are distinct in a plain unique constraint)."""
+    return [
+        models.UniqueConstraint(fields=["budget", "unit", *fields], condition=Q(unit__isnull=False), name=f"{name}_per_unit"),
+        models.UniqueConstraint(fields=["budget", *fields], condition=Q(unit__isnull=True), name=f"{name}_no_unit"),
+    ]
+
+
+class RevenueLine(LineItem):
+    source = models.CharField("收入来源", max_length=30, choices=RevenueSource.choices)
+
+    class Meta:
+        verbose_name = "收入"
+        verbose_name_plural = "收入"
+        ordering = ["budget", "source"]
+        constraints = LineItem.Meta.constraints + unique_per_unit("source", name="unique_revenue")
+
+    def __str__(self) -> str:
+        return f"{self.get_source_display()} {self.amount}"
+
+
+class FunctionLineQuerySet(models.QuerySet):
+    def basic(self) -> "FunctionLineQuerySet":
+        return self.filter(nature__in=BASIC_NATURES)
+
+
+class FunctionLine(LineItem):
+    """An expenditure line at a leaf function code (项, or a 款 without 项)."""
+
+    code = models.ForeignKey(
+        ClassificationCode, verbose_name="功能科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.FUNCTION}
+    )
+    nature = models.CharField("支出性质", max_length=20, choices=Nature.choices)
+    source = models.CharField("资金来源", max_length=30, choices=Source.choices, default=Source.GENERAL)
+
+    objects = FunctionLineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "支出（按功能分类）"
+        verbose_name_plural = "支出（按功能分类）"
+        ordering = ["budget", "code__code", "nature"]
+        constraints = LineItem.Meta.constraints + unique_per_unit("code", "nature", "source", name="unique_function_line")
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.get_nature_display()} {self.amount}"
+
+
+class EconomicLine(LineItem):
+    """Basic expenditure at a leaf economic code (款), as 人员经费 or 公用经费."""
+
+    code = models.ForeignKey(
+        ClassificationCode, verbose_name="经济科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.ECONOMIC}
+    )
+    nature = models.CharField(
+        "经费类型", max_length=20, choices=[(n.value, n.label) for n in BASIC_NATURES], default=Nature.PERSONNEL
+    )
+    source = models.CharField("资金来源", max_length=30, choices=Source.choices, default=Source.GENERAL)
+
+    class Meta:
+        verbose_name = "基本支出（按经济分类）"
+        verbose_name_plural = "基本支出（按经济分类）"
+        ordering = ["budget", "code__code"]
+        constraints = LineItem.Meta.constraints + [
+            *unique_per_unit("code", "nature", "source", name="unique_economic_line"),
+            models.CheckConstraint(condition=Q(nature__in=BASIC_NATURES), name="economic_line_is_basic"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.amount}"
+
+
+class ThreePublicLine(models.Model):
+    """一般公共预算“三公”经费 of one unit and category."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="three_public_lines")
+    unit = models.ForeignKey(Unit, verbose_name="预算单位", on_delete=models.PROTECT)
+    category = models.CharField("类别", max_length=20, choices=ThreePublicCategory.choices)
+    amount = money("金额（元）")
+
+    class Meta:
+        verbose_name = "“三公”经费"
+        verbose_name_plural = "“三公”经费"
+        ordering = ["budget", "unit__code", "category"]
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "unit", "category"], name="unique_three_public_line"),
+            models.CheckConstraint(condition=Q(amount__gte=0), name="three_public_amount_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name} {self.get_category_display()} {self.amount}"
