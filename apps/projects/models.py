@@ -1,8 +1,6 @@
 """项目支出: a budget's projects, their funding by source and their
 performance indicators (绩效目标)."""
 
-from decimal import Decimal
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
@@ -12,15 +10,22 @@ from apps.reference.models import ClassificationCode, Scheme, Unit
 
 
 class ProjectQuerySet(models.QuerySet):
-    def with_total(self) -> "ProjectQuerySet":
-        return self.annotate(total=Sum("fundings__amount"))
+    def with_amounts(self) -> "ProjectQuerySet":
+        """Each project's total and its amount per funding source, summed by the
+        database (None where the project has no money from that source)."""
+        by_source = {
+            f"{source.value}_amount": Sum("fundings__amount", filter=Q(fundings__source=source))
+            for source in PROJECT_SOURCES
+        }
+        return self.annotate(total=Sum("fundings__amount"), **by_source)
 
     def for_tables(self) -> "ProjectQuerySet":
-        """Projects in the official order with unit, function code and their
-        fundings and indicators prefetched: three queries for any number."""
+        """Projects in the official order with their amounts, unit and function
+        code, and indicators prefetched: two queries for any number of projects."""
         return (
-            self.select_related("unit", "function_code")
-            .prefetch_related("fundings", "indicators")
+            self.with_amounts()
+            .select_related("unit", "function_code")
+            .prefetch_related("indicators")
             .order_by("unit__code", "position", "id")
         )
 
@@ -46,11 +51,6 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.unit.name}）"
-
-    def amount(self, *sources: str) -> Decimal | None:
-        """Sum of the prefetched fundings from these sources; None when there is none."""
-        amounts = [f.amount for f in self.fundings.all() if f.source in sources]
-        return sum(amounts, Decimal("0")) if amounts else None
 
 
 class ProjectFunding(models.Model):

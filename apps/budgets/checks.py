@@ -1,0 +1,210 @@
+"""The identities a disclosure must satisfy, proved on the stored line items.
+
+Each check compares two figures computed by the database from different
+stored rows (revenue against expenditure, the function view against the
+economic view, projects against the expenditure table), so a figure typed
+wrong on one side shows up as a difference."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from apps.budgets.models import (
+    BASIC_NATURES,
+    FISCAL_SOURCES,
+    Budget,
+    EconomicLine,
+    FunctionLine,
+    Nature,
+    RevenueLine,
+    RevenueSource,
+    Source,
+    ThreePublicCategory,
+    ThreePublicLine,
+)
+from apps.projects.models import Indicator, Project, ProjectFunding
+from apps.reference.models import Scheme
+
+ZERO = Decimal("0")
+FISCAL_REVENUE = [
+    RevenueSource.GENERAL,
+    RevenueSource.GOV_FUND,
+    RevenueSource.STATE_CAPITAL,
+    RevenueSource.CARRYOVER_GENERAL,
+    RevenueSource.CARRYOVER_GOV_FUND,
+    RevenueSource.CARRYOVER_STATE_CAPITAL,
+]
+# The basic-expenditure economic code each 三公 category must cover at least.
+THREE_PUBLIC_ECONOMIC_CODES = {
+    ThreePublicCategory.OVERSEAS: "30212",
+    ThreePublicCategory.VEHICLE_PURCHASE: "31013",
+    ThreePublicCategory.VEHICLE_RUNNING: "30231",
+    ThreePublicCategory.RECEPTION: "30217",
+}
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    left_label: str
+    left: Decimal
+    right_label: str
+    right: Decimal
+    relation: str = "="  # "=" or "≥"
+    is_count: bool = False  # a number of rows rather than an amount in 元
+
+    @property
+    def difference(self) -> Decimal:
+        return self.left - self.right
+
+    @property
+    def passed(self) -> bool:
+        return self.difference == 0 if self.relation == "=" else self.difference >= 0
+
+    def __str__(self) -> str:
+        mark = "通过" if self.passed else "不符"
+        number = "{:,.0f}" if self.is_count else "{:,.2f}"
+        left, right, difference = (number.format(v) for v in (self.left, self.right, self.difference))
+        return f"[{mark}] {self.name}：{self.left_label} {left} {self.relation} {self.right_label} {right}，差额 {difference}"
+
+
+def total(queryset: QuerySet, field: str = "amount") -> Decimal:
+    return queryset.aggregate(total=Sum(field))["total"] or ZERO
+
+
+def check_leaf_codes(budget: Budget) -> list[CheckResult]:
+    """Every line sits on a leaf code of the budget year's tree of the right scheme."""
+    coded = [
+        ("支出", FunctionLine.objects.filter(budget=budget), "code", Scheme.FUNCTION),
+        ("基本支出", EconomicLine.objects.filter(budget=budget), "code", Scheme.ECONOMIC),
+        ("项目", Project.objects.filter(budget=budget), "function_code", Scheme.FUNCTION),
+    ]
+    results = []
+    for label, queryset, field, scheme in coded:
+        misplaced = queryset.filter(
+            Q(**{f"{field}__children__isnull": False}) | ~Q(**{f"{field}__year": budget.year, f"{field}__scheme": scheme})
+        ).distinct()
+        results += [
+            CheckResult(
+                f"{label}“{item}”只能列在{budget.year}年{Scheme(scheme).label}的末级科目",
+                f"所在科目 {getattr(item, field).code}（{getattr(item, field).year}年）不是末级科目的明细",
+                Decimal(1),
+                "应为",
+                ZERO,
+                is_count=True,
+            )
+            for item in misplaced.select_related(field)
+        ]
+    return results or [CheckResult("明细只列在当年末级科目", "不在末级科目的明细", ZERO, "应为", ZERO, is_count=True)]
+
+
+def check_totals(budget: Budget) -> list[CheckResult]:
+    revenue = RevenueLine.objects.filter(budget=budget)
+    lines = FunctionLine.objects.filter(budget=budget)
+    economic = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL)
+    general_basic = lines.filter(source=Source.GENERAL, nature__in=BASIC_NATURES)
+    return [
+        CheckResult(
+            "收支预算总表：收入总计 = 支出合计",
+            "收入总计", total(revenue),
+            "支出合计（含结转下年）", total(lines) + budget.carry_forward,
+        ),
+        CheckResult(
+            "财政拨款收支预算总表：收入总计 = 支出总计",
+            "财政拨款收入", total(revenue.filter(source__in=FISCAL_REVENUE)),
+            "财政拨款支出（含年终结转结余）", total(lines.filter(source__in=FISCAL_SOURCES)) + budget.carry_forward,
+        ),
+        CheckResult(
+            "一般公共预算拨款收入 = 一般公共预算支出表合计",
+            "一般公共预算拨款收入", total(revenue.filter(source=RevenueSource.GENERAL)),
+            "一般公共预算支出", total(lines.filter(source=Source.GENERAL)),
+        ),
+        CheckResult(
+            "基本支出 = 人员经费 + 公用经费",
+            "一般公共预算基本支出表合计", total(economic),
+            "一般公共预算支出表人员经费 + 公用经费", total(general_basic),
+        ),
+        CheckResult(
+            "人员经费：按功能分类 = 按经济分类",
+            "一般公共预算支出表人员经费", total(general_basic.filter(nature=Nature.PERSONNEL)),
+            "基本支出表人员经费", total(economic.filter(nature=Nature.PERSONNEL)),
+        ),
+        CheckResult(
+            "公用经费：按功能分类 = 按经济分类",
+            "一般公共预算支出表公用经费", total(general_basic.filter(nature=Nature.PUBLIC)),
+            "基本支出表公用经费", total(economic.filter(nature=Nature.PUBLIC)),
+        ),
+    ]
+
+
+def check_projects(budget: Budget) -> list[CheckResult]:
+    """项目支出表 against the project column of 支出预算总表, in total and per function code."""
+    fundings = ProjectFunding.objects.filter(project__budget=budget)
+    project_lines = FunctionLine.objects.filter(budget=budget, nature=Nature.PROJECT)
+    by_projects = dict(
+        fundings.values_list("project__function_code__code").annotate(total=Sum("amount")).order_by()
+    )
+    by_lines = dict(project_lines.values_list("code__code").annotate(total=Sum("amount")).order_by())
+    results = [
+        CheckResult(
+            "项目支出表合计 = 支出预算总表项目支出",
+            "项目支出表合计", total(fundings),
+            "支出预算总表项目支出", total(project_lines),
+        )
+    ]
+    for code in sorted(by_projects.keys() | by_lines.keys()):
+        results.append(
+            CheckResult(
+                f"项目支出（科目 {code}）：项目合计 = 支出预算总表",
+                "列入该科目的项目合计", by_projects.get(code, ZERO),
+                "支出预算总表该科目项目支出", by_lines.get(code, ZERO),
+            )
+        )
+    return results
+
+
+def check_indicator_weights(budget: Budget) -> list[CheckResult]:
+    weights = (
+        Project.objects.filter(budget=budget)
+        .select_related("unit")
+        .annotate(weight=Sum("indicators__weight"))
+        .order_by("unit__code", "position")
+    )
+    return [
+        CheckResult(f"绩效指标权重之和 = 100（{project}）", "指标权重合计", project.weight or ZERO, "应为", Decimal(100))
+        for project in weights
+    ]
+
+
+def check_three_public(budget: Budget) -> list[CheckResult]:
+    """A 三公 category covers at least its basic-expenditure economic line
+    (the rest comes from projects, e.g. the 公务接待费 project)."""
+    three_public = dict(
+        ThreePublicLine.objects.filter(budget=budget).values_list("category").annotate(total=Sum("amount")).order_by()
+    )
+    economic = dict(
+        EconomicLine.objects.filter(budget=budget, code__code__in=THREE_PUBLIC_ECONOMIC_CODES.values())
+        .values_list("code__code")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return [
+        CheckResult(
+            f"“三公”经费表{category.label} ≥ 基本支出 {code}",
+            f"“三公”{category.label}", three_public.get(category, ZERO),
+            f"基本支出 {code}", economic.get(code, ZERO),
+            relation="≥",
+        )
+        for category, code in THREE_PUBLIC_ECONOMIC_CODES.items()
+    ]
+
+
+def run_checks(budget: Budget) -> list[CheckResult]:
+    return [
+        *check_leaf_codes(budget),
+        *check_totals(budget),
+        *check_projects(budget),
+        *check_indicator_weights(budget),
+        *check_three_public(budget),
+    ]

@@ -1,0 +1,33 @@
+"""The nine official tables of a budget, computed from its line items (never
+stored), in the order and layout of the disclosure."""
+
+from collections.abc import Callable
+
+from apps.budgets.models import Budget
+
+from . import balance_tables, code_tables, other_tables
+from .base import Column, OfficialTable, Row
+
+BUILDERS: dict[str, Callable[[Budget], OfficialTable]] = {
+    "summary": balance_tables.summary,
+    "expenditure": code_tables.expenditure,
+    "fiscal-summary": balance_tables.fiscal_summary,
+    "general-public": code_tables.general_public,
+    "general-public-basic": code_tables.general_public_basic,
+    "three-public": other_tables.three_public,
+    "government-fund": code_tables.government_fund,
+    "projects": other_tables.projects,
+    "performance": other_tables.performance,
+}
+SLUGS = tuple(BUILDERS)
+
+
+def build_table(budget: Budget, slug: str) -> OfficialTable:
+    return BUILDERS[slug](budget)
+
+
+def build_all(budget: Budget) -> list[OfficialTable]:
+    return [build(budget) for build in BUILDERS.values()]
+
+
+__all__ = ["SLUGS", "Column", "OfficialTable", "Row", "build_all", "build_table"]

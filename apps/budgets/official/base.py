@@ -1,0 +1,97 @@
+"""The shape every official table shares, and the database roll-up that fills
+the code-tree tables."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Aggregate, QuerySet
+from django.db.models.functions import Length, Substr
+
+from apps.reference.models import LEVEL_NAMES, ClassificationCode
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    group: str = ""  # the merged header cell above this one, e.g. 基本支出
+    kind: str = "money"  # money (元, two decimals), number (as stored) or text
+    number: str = ""  # the disclosure's column number row (**, 1, 2, …)
+
+
+@dataclass
+class Row:
+    cells: dict[str, object]
+    code: str = ""
+    level: int = 0  # 0 合计 or a heading row, 1 类, 2 款, 3 项 (or unit/project depth)
+    is_total: bool = False
+
+
+@dataclass
+class OfficialTable:
+    slug: str
+    name: str  # e.g. 收支预算总表
+    title: str  # e.g. 2021年市级部门收支预算总表
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    empty_note: str = ""  # the disclosure's statement for a table without data
+    code_scheme: str = ""  # which classification the code cells belong to
+
+    @property
+    def amount_keys(self) -> list[str]:
+        return [c.key for c in self.columns if c.kind == "money"]
+
+    @property
+    def column_groups(self) -> list[tuple[str, int]]:
+        """(label, span) of the top header row; an ungrouped column spans both rows (label "")."""
+        groups: list[tuple[str, int]] = []
+        for column in self.columns:
+            if column.group and groups and groups[-1][0] == column.group:
+                groups[-1] = (column.group, groups[-1][1] + 1)
+            else:
+                groups.append((column.group, 1))
+        return groups
+
+    @property
+    def has_groups(self) -> bool:
+        return any(c.group for c in self.columns)
+
+
+def rollup(lines: QuerySet, code_path: str, lengths: tuple[int, ...], columns: dict[str, Aggregate]) -> dict[str, dict]:
+    """Totals of `columns` for every code prefix of the given lengths (类, 款, 项),
+    grouped and summed by the database: one query a level."""
+    totals: dict[str, dict] = {}
+    for length in lengths:
+        rows = (
+            lines.annotate(code_length=Length(code_path), prefix=Substr(code_path, 1, length))
+            .filter(code_length__gte=length)
+            .values("prefix")
+            .annotate(**columns)
+            .order_by()
+        )
+        totals.update({row.pop("prefix"): row for row in rows})
+    return totals
+
+
+def tree_rows(totals: dict[str, dict], scheme: str, year: int) -> list[Row]:
+    """Rows in code order (which is tree order: 201, 20103, 2010301, 205, …), each
+    with the code's official name of that year."""
+    names = dict(
+        ClassificationCode.objects.filter(scheme=scheme, year=year, code__in=totals).values_list("code", "name")
+    )
+    return [
+        Row(
+            cells={"code": code, "name": names.get(code, ""), **totals[code]},
+            code=code,
+            level=sorted(LEVEL_NAMES).index(len(code)) + 1,
+        )
+        for code in sorted(totals)
+    ]
+
+
+def total_row(lines: QuerySet, columns: dict[str, Aggregate], label_key: str = "name") -> Row:
+    return Row(cells={label_key: "合计", **lines.aggregate(**columns)}, is_total=True)
+
+
+def zero_to_none(value: Decimal | None) -> Decimal | None:
+    return value or None

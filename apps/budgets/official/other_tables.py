@@ -1,0 +1,131 @@
+"""The tables listed by unit or project: 一般公共预算“三公”经费表, 项目支出表
+and 项目绩效目标表."""
+
+from django.db.models import Q, Sum
+
+from apps.budgets.models import Budget, Source, ThreePublicCategory, ThreePublicLine
+from apps.projects.models import Project, ProjectFunding
+
+from .base import Column, OfficialTable, Row
+
+C = ThreePublicCategory
+
+
+def three_public(budget: Budget) -> OfficialTable:
+    vehicle = "公务用车购置及运行费用"
+    columns = [
+        Column("unit_name", "单位名称", kind="text", number="**"),
+        Column("total", "“三公”经费合计", number="1"),
+        Column("overseas", "因公出国（境）费用", number="2"),
+        Column("vehicle", "小计", group=vehicle, number="3"),
+        Column("vehicle_purchase", "公务用车购置费", group=vehicle, number="4"),
+        Column("vehicle_running", "公务用车运行维护费", group=vehicle, number="5"),
+        Column("reception", "公务接待费", number="6"),
+    ]
+    sums = {
+        "total": Sum("amount"),
+        "overseas": Sum("amount", filter=Q(category=C.OVERSEAS)),
+        "vehicle": Sum("amount", filter=Q(category__in=[C.VEHICLE_PURCHASE, C.VEHICLE_RUNNING])),
+        "vehicle_purchase": Sum("amount", filter=Q(category=C.VEHICLE_PURCHASE)),
+        "vehicle_running": Sum("amount", filter=Q(category=C.VEHICLE_RUNNING)),
+        "reception": Sum("amount", filter=Q(category=C.RECEPTION)),
+    }
+    lines = ThreePublicLine.objects.filter(budget=budget)
+    totals = lines.aggregate(**sums)
+    by_unit = {row.pop("unit"): row for row in lines.values("unit").annotate(**sums).order_by()}
+    table = OfficialTable("three-public", "一般公共预算“三公”经费表", f"{budget.year}年市级部门一般公共预算“三公”经费表", columns)
+    table.rows = [
+        Row(cells={"unit_name": "合计", **totals}, is_total=True),
+        Row(cells={"unit_name": budget.department.label, **totals}, level=1),
+        *[Row(cells={"unit_name": unit.name, **by_unit.get(unit.pk, {})}, level=2) for unit in budget.units.all()],
+    ]
+    return table
+
+
+PROJECT_COLUMNS = {
+    "general_amount": Column("general", "一般公共预算", group="本年拨款"),
+    "gov_fund_amount": Column("gov_fund", "政府性基金预算", group="本年拨款"),
+    "carryover_general_amount": Column("carryover_general", "一般公共预算", group="财政拨款结转结余"),
+    "carryover_gov_fund_amount": Column("carryover_gov_fund", "政府性基金预算", group="财政拨款结转结余"),
+    "special_account_amount": Column("special_account", "财政专户管理资金"),
+    "unit_amount": Column("unit_funds", "单位资金"),
+}
+
+
+def projects(budget: Budget) -> OfficialTable:
+    columns = [
+        Column("kind", "类型", kind="text"),
+        Column("name", "项目名称", kind="text"),
+        Column("unit", "项目单位", kind="text"),
+        Column("total", "合计"),
+        *PROJECT_COLUMNS.values(),
+    ]
+    fundings = ProjectFunding.objects.filter(project__budget=budget)
+    totals = fundings.aggregate(
+        total=Sum("amount"),
+        **{column.key: Sum("amount", filter=Q(source=key.removesuffix("_amount"))) for key, column in PROJECT_COLUMNS.items()},
+    )
+    table = OfficialTable("projects", "项目支出表", f"{budget.year}年市级部门项目支出表", columns)
+    table.rows = [Row(cells={"unit": "合计", **totals}, is_total=True)]
+    for project in Project.objects.filter(budget=budget).for_tables():
+        cells = {"kind": project.kind, "name": project.name, "unit": project.unit.name, "total": project.total}
+        cells |= {column.key: getattr(project, key) for key, column in PROJECT_COLUMNS.items()}
+        table.rows.append(Row(cells=cells, level=1))
+    return table
+
+
+
+# The performance table's funding columns, each a set of project sources.
+PERFORMANCE_SOURCES = {
+    "general": [Source.GENERAL, Source.CARRYOVER_GENERAL],
+    "gov_fund": [Source.GOV_FUND, Source.CARRYOVER_GOV_FUND],
+    "special_account": [Source.SPECIAL_ACCOUNT],
+    "other": [Source.UNIT],
+}
+
+
+def performance(budget: Budget) -> OfficialTable:
+    funds = "资金安排"
+    columns = [
+        Column("unit_code", "单位编码", kind="text"),
+        Column("name", "单位名称(项目名称)", kind="text"),
+        Column("total", "总计", group=funds),
+        Column("general", "一般公共预算", group=funds),
+        Column("gov_fund", "政府性基金", group=funds),
+        Column("special_account", "专户资金", group=funds),
+        Column("other", "其他资金", group=funds),
+        Column("goal", "总体绩效目标", kind="text"),
+        Column("level1", "一级指标", kind="text"),
+        Column("level2", "二级指标", kind="text"),
+        Column("indicator", "三级指标", kind="text"),
+        Column("operator", "计算符号", kind="text"),
+        Column("value", "指标值", kind="text"),
+        Column("measure_unit", "计量单位", kind="text"),
+        Column("weight", "指标权重", kind="number"),
+    ]
+    table = OfficialTable("performance", "项目绩效目标表", f"{budget.year}年市级部门预算项目绩效目标表", columns)
+    table.rows = [Row(cells={"unit_code": budget.department.code, "name": budget.department.label}, level=1)]
+    by_column = {key: Sum("fundings__amount", filter=Q(fundings__source__in=s)) for key, s in PERFORMANCE_SOURCES.items()}
+    unit = None
+    for project in Project.objects.filter(budget=budget).for_tables().annotate(**by_column):
+        if project.unit != unit:
+            unit = project.unit
+            table.rows.append(Row(cells={"unit_code": unit.code, "name": unit.name}, level=2))
+        first = {"name": project.name, "total": project.total, "goal": project.goal}
+        first |= {key: getattr(project, key) for key in PERFORMANCE_SOURCES}
+        indicators = project.indicators.all()
+        table.rows.append(Row(cells=first | (indicator_cells(indicators[0]) if indicators else {}), level=3))
+        table.rows.extend(Row(cells=indicator_cells(indicator), level=4) for indicator in indicators[1:])
+    return table
+
+
+def indicator_cells(indicator) -> dict:
+    return {
+        "level1": indicator.level1,
+        "level2": indicator.level2,
+        "indicator": indicator.name,
+        "operator": indicator.operator,
+        "value": indicator.value,
+        "measure_unit": indicator.measure_unit,
+        "weight": indicator.weight,
+    }
