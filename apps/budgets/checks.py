@@ -8,7 +8,7 @@ wrong on one side shows up as a difference."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import Q, Sum
 
 from apps.budgets.models import (
     BASIC_NATURES,
@@ -23,7 +23,7 @@ from apps.budgets.models import (
     ThreePublicCategory,
     ThreePublicLine,
 )
-from apps.projects.models import Indicator, Project, ProjectFunding
+from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import Scheme
 
 ZERO = Decimal("0")
@@ -69,10 +69,6 @@ class CheckResult:
         return f"[{mark}] {self.name}：{self.left_label} {left} {self.relation} {self.right_label} {right}，差额 {difference}"
 
 
-def total(queryset: QuerySet, field: str = "amount") -> Decimal:
-    return queryset.aggregate(total=Sum(field))["total"] or ZERO
-
-
 def check_leaf_codes(budget: Budget) -> list[CheckResult]:
     """Every line sits on a leaf code of the budget year's tree of the right scheme."""
     coded = [
@@ -107,33 +103,33 @@ def check_totals(budget: Budget) -> list[CheckResult]:
     return [
         CheckResult(
             "收支预算总表：收入总计 = 支出合计",
-            "收入总计", total(revenue),
-            "支出合计（含结转下年）", total(lines) + budget.carry_forward,
+            "收入总计", revenue.total(),
+            "支出合计（含结转下年）", lines.total() + budget.carry_forward,
         ),
         CheckResult(
             "财政拨款收支预算总表：收入总计 = 支出总计",
-            "财政拨款收入", total(revenue.filter(source__in=FISCAL_REVENUE)),
-            "财政拨款支出（含年终结转结余）", total(lines.filter(source__in=FISCAL_SOURCES)) + budget.carry_forward,
+            "财政拨款收入", revenue.filter(source__in=FISCAL_REVENUE).total(),
+            "财政拨款支出（含年终结转结余）", lines.filter(source__in=FISCAL_SOURCES).total() + budget.carry_forward,
         ),
         CheckResult(
             "一般公共预算拨款收入 = 一般公共预算支出表合计",
-            "一般公共预算拨款收入", total(revenue.filter(source=RevenueSource.GENERAL)),
-            "一般公共预算支出", total(lines.filter(source=Source.GENERAL)),
+            "一般公共预算拨款收入", revenue.filter(source=RevenueSource.GENERAL).total(),
+            "一般公共预算支出", lines.filter(source=Source.GENERAL).total(),
         ),
         CheckResult(
             "基本支出 = 人员经费 + 公用经费",
-            "一般公共预算基本支出表合计", total(economic),
-            "一般公共预算支出表人员经费 + 公用经费", total(general_basic),
+            "一般公共预算基本支出表合计", economic.total(),
+            "一般公共预算支出表人员经费 + 公用经费", general_basic.total(),
         ),
         CheckResult(
             "人员经费：按功能分类 = 按经济分类",
-            "一般公共预算支出表人员经费", total(general_basic.filter(nature=Nature.PERSONNEL)),
-            "基本支出表人员经费", total(economic.filter(nature=Nature.PERSONNEL)),
+            "一般公共预算支出表人员经费", general_basic.filter(nature=Nature.PERSONNEL).total(),
+            "基本支出表人员经费", economic.filter(nature=Nature.PERSONNEL).total(),
         ),
         CheckResult(
             "公用经费：按功能分类 = 按经济分类",
-            "一般公共预算支出表公用经费", total(general_basic.filter(nature=Nature.PUBLIC)),
-            "基本支出表公用经费", total(economic.filter(nature=Nature.PUBLIC)),
+            "一般公共预算支出表公用经费", general_basic.filter(nature=Nature.PUBLIC).total(),
+            "基本支出表公用经费", economic.filter(nature=Nature.PUBLIC).total(),
         ),
     ]
 
@@ -142,15 +138,13 @@ def check_projects(budget: Budget) -> list[CheckResult]:
     """项目支出表 against the project column of 支出预算总表, in total and per function code."""
     fundings = ProjectFunding.objects.filter(project__budget=budget)
     project_lines = FunctionLine.objects.filter(budget=budget, nature=Nature.PROJECT)
-    by_projects = dict(
-        fundings.values_list("project__function_code__code").annotate(total=Sum("amount")).order_by()
-    )
-    by_lines = dict(project_lines.values_list("code__code").annotate(total=Sum("amount")).order_by())
+    by_projects = fundings.totals_by("project__function_code__code")
+    by_lines = project_lines.totals_by("code__code")
     results = [
         CheckResult(
             "项目支出表合计 = 支出预算总表项目支出",
-            "项目支出表合计", total(fundings),
-            "支出预算总表项目支出", total(project_lines),
+            "项目支出表合计", fundings.total(),
+            "支出预算总表项目支出", project_lines.total(),
         )
     ]
     for code in sorted(by_projects.keys() | by_lines.keys()):
@@ -180,15 +174,10 @@ def check_indicator_weights(budget: Budget) -> list[CheckResult]:
 def check_three_public(budget: Budget) -> list[CheckResult]:
     """A 三公 category covers at least its basic-expenditure economic line
     (the rest comes from projects, e.g. the 公务接待费 project)."""
-    three_public = dict(
-        ThreePublicLine.objects.filter(budget=budget).values_list("category").annotate(total=Sum("amount")).order_by()
-    )
-    economic = dict(
-        EconomicLine.objects.filter(budget=budget, code__code__in=THREE_PUBLIC_ECONOMIC_CODES.values())
-        .values_list("code__code")
-        .annotate(total=Sum("amount"))
-        .order_by()
-    )
+    three_public = ThreePublicLine.objects.filter(budget=budget).totals_by("category")
+    economic = EconomicLine.objects.filter(
+        budget=budget, code__code__in=THREE_PUBLIC_ECONOMIC_CODES.values()
+    ).totals_by("code__code")
     return [
         CheckResult(
             f"“三公”经费表{category.label} ≥ 基本支出 {code}",

@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from apps.budgets.fields import MoneyField
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
@@ -148,6 +149,18 @@ class Budget(models.Model):
     def title(self) -> str:
         return f"{self.department.title}{self.year}年部门{self.get_phase_display()}"
 
+    @property
+    def url_kwargs(self) -> dict:
+        """The 预算 phase owns the short URL; other phases add a segment (…/2021/final/)."""
+        kwargs = {"department": self.department.code, "year": self.year}
+        return kwargs if self.phase == Phase.BUDGET else {**kwargs, "phase": self.phase}
+
+    def get_absolute_url(self) -> str:
+        return reverse("public:budget", kwargs=self.url_kwargs)
+
+    def table_url(self, slug: str) -> str:
+        return reverse("public:table", kwargs={**self.url_kwargs, "slug": slug})
+
 
 class BudgetNarrative(models.Model):
     """What the data cannot give: the stored part of the narrative. The 说明's
@@ -207,12 +220,26 @@ class FunctionPurpose(models.Model):
         return f"{self.code} {self.text}"
 
 
+class LineItemQuerySet(models.QuerySet):
+    def total(self) -> Decimal:
+        return self.aggregate(total=models.Sum("amount"))["total"] or Decimal("0")
+
+    def totals_by(self, field) -> dict:
+        """Value of a field (or expression) → summed amount, grouped by the database."""
+        return dict(self.values_list(field).annotate(total=models.Sum("amount")).order_by())
+
+    def basic(self) -> "LineItemQuerySet":
+        return self.filter(nature__in=BASIC_NATURES)
+
+
 class LineItem(models.Model):
     budget = models.ForeignKey(Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="%(class)ss")
     unit = models.ForeignKey(
         Unit, verbose_name="预算单位", null=True, blank=True, on_delete=models.PROTECT, help_text="不分单位公开的留空"
     )
     amount = money("金额（元）")
+
+    objects = LineItemQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -243,11 +270,6 @@ class RevenueLine(LineItem):
         return f"{self.get_source_display()} {self.amount}"
 
 
-class FunctionLineQuerySet(models.QuerySet):
-    def basic(self) -> "FunctionLineQuerySet":
-        return self.filter(nature__in=BASIC_NATURES)
-
-
 class FunctionLine(LineItem):
     """An expenditure line at a leaf function code (项, or a 款 without 项)."""
 
@@ -256,8 +278,6 @@ class FunctionLine(LineItem):
     )
     nature = models.CharField("支出性质", max_length=20, choices=Nature.choices)
     source = models.CharField("资金来源", max_length=30, choices=Source.choices, default=Source.GENERAL)
-
-    objects = FunctionLineQuerySet.as_manager()
 
     class Meta:
         verbose_name = "支出（按功能分类）"
@@ -300,6 +320,8 @@ class ThreePublicLine(models.Model):
     unit = models.ForeignKey(Unit, verbose_name="预算单位", on_delete=models.PROTECT)
     category = models.CharField("类别", max_length=20, choices=ThreePublicCategory.choices)
     amount = money("金额（元）")
+
+    objects = LineItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = "“三公”经费"

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
 
-from apps.budgets.models import PROJECT_SOURCES, Budget, Source, money
+from apps.budgets.models import PROJECT_SOURCES, Budget, LineItemQuerySet, Source, money
 from apps.reference.models import ClassificationCode, Scheme, Unit
 
 
@@ -59,6 +59,8 @@ class ProjectFunding(models.Model):
         "资金来源", max_length=30, choices=[(s.value, s.label) for s in PROJECT_SOURCES], default=Source.GENERAL
     )
     amount = money("金额（元）")
+
+    objects = LineItemQuerySet.as_manager()
 
     class Meta:
         verbose_name = "项目资金"

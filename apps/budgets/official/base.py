@@ -42,19 +42,31 @@ class OfficialTable:
         return [c.key for c in self.columns if c.kind == "money"]
 
     @property
-    def column_groups(self) -> list[tuple[str, int]]:
-        """(label, span) of the top header row; an ungrouped column spans both rows (label "")."""
-        groups: list[tuple[str, int]] = []
+    def header_rows(self) -> list[list["HeaderCell"]]:
+        """The disclosure's header: one row, or two where columns are grouped
+        (基本支出 over 人员支出/公用经费); an ungrouped column then spans both rows."""
+        if not any(c.group for c in self.columns):
+            return [[HeaderCell(c.label) for c in self.columns]]
+        top: list[HeaderCell] = []
+        below: list[HeaderCell] = []
         for column in self.columns:
-            if column.group and groups and groups[-1][0] == column.group:
-                groups[-1] = (column.group, groups[-1][1] + 1)
+            if not column.group:
+                top.append(HeaderCell(column.label, rowspan=2))
+                continue
+            if top and top[-1].label == column.group and top[-1].is_group:
+                top[-1].colspan += 1
             else:
-                groups.append((column.group, 1))
-        return groups
+                top.append(HeaderCell(column.group, is_group=True))
+            below.append(HeaderCell(column.label))
+        return [top, below]
 
-    @property
-    def has_groups(self) -> bool:
-        return any(c.group for c in self.columns)
+
+@dataclass
+class HeaderCell:
+    label: str
+    colspan: int = 1
+    rowspan: int = 1
+    is_group: bool = False
 
 
 def rollup(lines: QuerySet, code_path: str, lengths: tuple[int, ...], columns: dict[str, Aggregate]) -> dict[str, dict]:

@@ -1,0 +1,228 @@
+"""The formulaic 说明 of a budget, generated from its line items so that the
+text can never disagree with the tables. Only what data cannot give (reasons,
+purposes, prior-year amounts) comes from the stored narrative."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Q, Sum
+from django.db.models.functions import Substr
+from django.template.loader import render_to_string
+
+from apps.budgets.models import (
+    FISCAL_SOURCES,
+    Budget,
+    BudgetNarrative,
+    EconomicLine,
+    FunctionLine,
+    FunctionPurpose,
+    Nature,
+    RevenueLine,
+    RevenueSource,
+    Source,
+    ThreePublicCategory,
+    ThreePublicLine,
+)
+from apps.projects.models import Project, ProjectFunding
+from apps.reference.models import LEVEL_NAMES, ClassificationCode, Scheme, Unit
+
+WAN = Decimal("10000")
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+ZERO = Decimal("0")
+
+
+def wan(amount: Decimal | None) -> Decimal:
+    """元 → 万元, two decimals, rounded half up as the disclosures do."""
+    return ((amount or ZERO) / WAN).quantize(CENT, ROUND_HALF_UP)
+
+
+def share(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    """A percentage to one place from exact amounts; None where the base is zero."""
+    if not whole:
+        return None
+    return ((part or ZERO) * 100 / whole).quantize(TENTH, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Change:
+    """How this year's amount compares with a prior one."""
+
+    current: Decimal
+    prior: Decimal
+
+    @property
+    def direction(self) -> str:
+        return "增加" if self.current > self.prior else "减少" if self.current < self.prior else "持平"
+
+    @property
+    def growth_word(self) -> str:
+        return {"增加": "增长", "减少": "下降"}.get(self.direction, "持平")
+
+    @property
+    def amount_wan(self) -> Decimal:
+        return wan(abs(self.current - self.prior))
+
+    @property
+    def percent(self) -> Decimal | None:
+        return share(abs(self.current - self.prior), self.prior)
+
+
+def change(current: Decimal, prior: Decimal | None) -> Change | None:
+    return None if prior is None else Change(current, prior)
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    wan: Decimal
+    share: Decimal | None = None
+    purpose: str = ""
+
+
+def by_class(lines, total: Decimal, year: int) -> list[Figure]:
+    """Amount and share of each function 类, grouped by the database."""
+    totals = lines.totals_by(Substr("code__code", 1, 3))
+    names = ClassificationCode.objects.filter(scheme=Scheme.FUNCTION, year=year, code__in=totals)
+    return [Figure(code.name, wan(totals[code.code]), share(totals[code.code], total)) for code in names.order_by("code")]
+
+
+def general_uses(budget: Budget, lines) -> list[Figure]:
+    """Each 项 of 一般公共预算 spending, named 类/款/项 as the disclosure does."""
+    totals = lines.totals_by("code__code")
+    names = ClassificationCode.objects.names(Scheme.FUNCTION, budget.year)
+    purposes = dict(FunctionPurpose.objects.filter(budget=budget).values_list("code__code", "text"))
+    return [
+        Figure(
+            "".join(f"{names[code[:n]]}（{LEVEL_NAMES[n]}）" for n in (3, 5, 7) if len(code) >= n),
+            wan(totals[code]),
+            purpose=purposes.get(code, ""),
+        )
+        for code in sorted(totals)
+    ]
+
+
+def economic_names(budget: Budget, nature: str) -> list[str]:
+    lines = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL, nature=nature)
+    return list(lines.order_by("code__code").values_list("code__name", flat=True).distinct())
+
+
+def revenue_context(budget: Budget) -> dict:
+    revenue = RevenueLine.objects.filter(budget=budget).totals_by("source")
+    total = sum(revenue.values(), ZERO)
+    carryover = sum((v for k, v in revenue.items() if k.startswith("carryover")), ZERO)
+    fixed = {RevenueSource.GENERAL: "一般公共预算拨款收入", RevenueSource.GOV_FUND: "政府性基金收入", RevenueSource.SPECIAL_ACCOUNT: "专户资金"}
+    parts = [Figure(label, wan(revenue.get(source)), share(revenue.get(source), total)) for source, label in fixed.items()]
+    parts += [
+        Figure(RevenueSource(source).label, wan(amount), share(amount, total))
+        for source, amount in revenue.items()
+        if source not in fixed and not source.startswith("carryover") and amount
+    ]
+    parts.append(Figure("上年结转", wan(carryover), share(carryover, total)))
+    fiscal = [s for s in RevenueSource if s.value in FISCAL_SOURCES]
+    return {
+        "revenue_total": wan(total),
+        "revenue_kinds": [RevenueSource(s).label for s in sorted(revenue, key=list(RevenueSource).index) if revenue[s]],
+        "revenue_parts": parts,
+        "fiscal_revenue_total": wan(sum((revenue.get(s, ZERO) for s in fiscal), ZERO)),
+        "fiscal_revenue_parts": [Figure(s.label, wan(revenue[s])) for s in fiscal if revenue.get(s)],
+    }
+
+
+def expenditure_context(budget: Budget) -> dict:
+    lines = FunctionLine.objects.filter(budget=budget)
+    total = lines.total()
+    by_nature = lines.totals_by("nature")
+    fiscal = lines.filter(source__in=FISCAL_SOURCES)
+    return {
+        "expenditure_total": wan(total),
+        "classes": by_class(lines, total, budget.year),
+        "uses": [
+            Figure(label, wan(by_nature.get(nature)), share(by_nature.get(nature), total))
+            for nature, label in [(Nature.PERSONNEL, "人员支出"), (Nature.PUBLIC, "日常公用支出"), (Nature.PROJECT, "项目支出")]
+        ]
+        + [Figure(Nature(n).label, wan(a), share(a, total)) for n, a in by_nature.items() if n not in Nature.values[:3] and a],
+        "carry_forward": wan(budget.carry_forward),
+        "fiscal_classes": by_class(fiscal, fiscal.total(), budget.year),
+        "gov_fund_total": wan(lines.filter(source=Source.GOV_FUND).total()),
+    }
+
+
+def general_context(budget: Budget, narrative: BudgetNarrative) -> dict:
+    lines = FunctionLine.objects.filter(budget=budget, source=Source.GENERAL)
+    total = lines.total()
+    basic = lines.basic().totals_by("nature")
+    return {
+        "general_total": wan(total),
+        "general_change": change(total, narrative.prior_general_actual),
+        "general_classes": by_class(lines, total, budget.year),
+        "general_uses": general_uses(budget, lines),
+        "basic_total": wan(sum(basic.values(), ZERO)),
+        "personnel": wan(basic.get(Nature.PERSONNEL)),
+        "public": wan(basic.get(Nature.PUBLIC)),
+        "personnel_items": economic_names(budget, Nature.PERSONNEL),
+        "public_items": economic_names(budget, Nature.PUBLIC),
+    }
+
+
+def three_public_context(budget: Budget, narrative: BudgetNarrative) -> dict:
+    C = ThreePublicCategory
+    amounts = ThreePublicLine.objects.filter(budget=budget).totals_by("category")
+    vehicle = amounts.get(C.VEHICLE_PURCHASE, ZERO) + amounts.get(C.VEHICLE_RUNNING, ZERO)
+    return {
+        "overseas": wan(amounts.get(C.OVERSEAS)),
+        "overseas_change": change(amounts.get(C.OVERSEAS, ZERO), narrative.prior_overseas),
+        "reception": wan(amounts.get(C.RECEPTION)),
+        "reception_change": change(amounts.get(C.RECEPTION, ZERO), narrative.prior_reception),
+        "vehicle": wan(vehicle),
+        "vehicle_change": change(vehicle, narrative.prior_vehicle),
+        "vehicle_purchase": wan(amounts.get(C.VEHICLE_PURCHASE)),
+        "vehicle_running": wan(amounts.get(C.VEHICLE_RUNNING)),
+        "vehicles_total": narrative.vehicles_cars + narrative.vehicles_vans + narrative.vehicles_buses,
+    }
+
+
+def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
+    admin_units = budget.units.filter(kind=Unit.Kind.ADMINISTRATIVE).count()
+    running = FunctionLine.objects.filter(
+        budget=budget, nature=Nature.PUBLIC, source__in=FISCAL_SOURCES, unit__kind=Unit.Kind.ADMINISTRATIVE
+    ).total()
+    fundings = ProjectFunding.objects.filter(project__budget=budget).aggregate(
+        total=Sum("amount"), general=Sum("amount", filter=Q(source=Source.GENERAL))
+    )
+    procurement = narrative.procurement_goods + narrative.procurement_works + narrative.procurement_services
+    return {
+        "admin_units": admin_units,
+        "running_cost": wan(running),
+        "running_change": change(running, narrative.prior_running_cost),
+        "procurement_total": wan(procurement),
+        "procurement_goods": wan(narrative.procurement_goods),
+        "procurement_works": wan(narrative.procurement_works),
+        "procurement_services": wan(narrative.procurement_services),
+        "project_count": Project.objects.filter(budget=budget).count(),
+        "project_total": wan(fundings["total"]),
+        "project_general": wan(fundings["general"]),
+    }
+
+
+def explanation_context(budget: Budget) -> dict:
+    narrative = budget.narrative
+    return {
+        "budget": budget,
+        "name": budget.department.narrative_name,
+        "year": budget.year,
+        "prior_year": budget.year - 1,
+        "narrative": narrative,
+        **revenue_context(budget),
+        **expenditure_context(budget),
+        **general_context(budget, narrative),
+        **three_public_context(budget, narrative),
+        **other_context(budget, narrative),
+    }
+
+
+def explanation_paragraphs(budget: Budget) -> list[str]:
+    """The 说明 as paragraphs of plain text (for pages and workbooks alike)."""
+    text = render_to_string("budgets/explanation.txt", explanation_context(budget))
+    # The template wraps long sentences over lines; Chinese joins them without spaces.
+    return ["".join(line.strip() for line in block.splitlines()) for block in text.split("\n\n") if block.strip()]
