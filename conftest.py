@@ -1,3 +1,6 @@
+import os
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
@@ -14,3 +17,45 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seed_budget(db) -> Budget:
     return Budget.objects.get(department__code="205", year=2021, phase="budget")
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+SCREENSHOTS = Path(__file__).parent / "artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright; skipped where it is missing, except in CI."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing: .ci/run installs the chromium package")
+        pytest.skip("Chromium is not installed (apt-get install -y chromium fonts-noto-cjk)")
+    # Playwright's sync API runs an event loop in this thread; the tests' own
+    # database calls in the same thread are still synchronous.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def live_seed(live_server):
+    """The live server's database is flushed between browser tests: load the seed again."""
+    call_command("load_seed", verbosity=0)
+    return live_server
+
+
+@pytest.fixture
+def screenshot():
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

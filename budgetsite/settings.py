@@ -89,7 +89,10 @@ TEMPLATES = [
     },
 ]
 
-if "DATABASE_URL" in os.environ:
+# The embedded SQLite database is for one machine and for trying the site out:
+# only there does `make run` create local users with printed passwords.
+EMBEDDED_DATABASE = "DATABASE_URL" not in os.environ
+if not EMBEDDED_DATABASE:
     DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL"), conn_max_age=60)}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}

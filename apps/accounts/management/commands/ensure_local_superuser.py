@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "On the embedded SQLite database, create a local superuser and print its password once."
 
     def handle(self, *args, **options) -> None:
-        if "sqlite" not in settings.DATABASES["default"]["ENGINE"]:
+        if not settings.EMBEDDED_DATABASE:
             self.stdout.write("DATABASE_URL is set: no local superuser is created.")
             return
         User = get_user_model()

@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from .models import ClassificationCode, Department, GlossaryTerm, Unit
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "short_name", "alias_short"]
+    search_fields = ["code", "name", "short_name", "alias", "alias_short"]
+    inlines = [UnitInline]
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "kind", "department"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name", "department__name"]
+    autocomplete_fields = ["department"]
+    list_select_related = ["department"]
+
+
+@admin.register(ClassificationCode)
+class ClassificationCodeAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "level", "scheme", "year", "parent"]
+    list_filter = ["scheme", "year"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent"]
+    list_select_related = ["parent"]
+
+    @admin.display(description="级次")
+    def level(self, code: ClassificationCode) -> str:
+        return code.level
+
+
+@admin.register(GlossaryTerm)
+class GlossaryTermAdmin(admin.ModelAdmin):
+    list_display = ["term", "position"]
+    search_fields = ["term", "definition"]
