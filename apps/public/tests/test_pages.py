@@ -93,3 +93,8 @@ def test_budget_page_queries_do_not_grow_with_line_items(client, seed_budget, dj
     add_lines(seed_budget, 30)
     assert count_queries(client, BUDGET_URL) == before
     assert "测试项29" in client.get(BUDGET_URL).content.decode()
+
+
+def test_admin_speaks_chinese_whatever_the_browser_asks(admin_client, seed_budget):
+    page = admin_client.get("/admin/budgets/budget/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert "部门预算管理" in page and "绍兴市信访局" in page and "选择" in page
