@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "apps.reference",
     "apps.budgets",
     "apps.projects",
+    "apps.workbooks",
+    "apps.generator",
     "apps.public",
 ]
 
