@@ -1,0 +1,78 @@
+"""Turning one cell's value into the value a field stores, or saying why not."""
+
+from decimal import Decimal, InvalidOperation
+
+from .layout import Field
+
+CENT = Decimal("0.01")
+
+
+class CellError(ValueError):
+    pass
+
+
+def as_decimal(value) -> Decimal:
+    if isinstance(value, float):  # never produced by our reader; refuse rather than guess
+        raise CellError("是浮点数，无法保证精确到分")
+    try:
+        number = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        raise CellError("不是数字")
+    if not number.is_finite():
+        raise CellError("不是数字")
+    return number
+
+
+def money(value) -> Decimal:
+    amount = as_decimal(value)
+    if amount < 0:
+        raise CellError("是负数，金额不能为负")
+    if amount != amount.quantize(CENT):
+        raise CellError("超过两位小数，金额应精确到分")
+    return amount.quantize(CENT)
+
+
+def weight(value) -> Decimal:
+    number = as_decimal(value)
+    if not 0 <= number <= 100:
+        raise CellError("应在 0 到 100 之间")
+    if number != number.quantize(CENT):
+        raise CellError("最多两位小数")
+    return number
+
+
+def whole_number(value) -> int:
+    number = as_decimal(value)
+    if number != number.to_integral_value() or number < 0:
+        raise CellError("应为非负整数")
+    return int(number)
+
+
+def code(value) -> str:
+    text = str(value).strip().replace(" ", "")
+    if not text.isdigit() or len(text) not in (3, 5, 7):
+        raise CellError("不是 3、5 或 7 位的科目编码")
+    return text
+
+
+def code_text(value) -> str:
+    """A unit or department code: digits kept as text even if the cell was a number."""
+    return str(value).strip() if not isinstance(value, int) else str(value)
+
+
+def text(value) -> str:
+    return str(value).strip()
+
+
+def parse(field: Field, value):
+    """The stored value for a cell of this field; None for an allowed blank."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if field.required:
+            raise CellError("不能为空")
+        return None
+    if field.kind == "choice":
+        label = str(value).strip()
+        if label not in field.choices:
+            raise CellError(f"不是可选值之一（{'、'.join(field.choices)}）")
+        return field.choices[label]
+    return {"money": money, "weight": weight, "int": whole_number, "code": code, "text": text}[field.kind](value)

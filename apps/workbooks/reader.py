@@ -1,0 +1,219 @@
+"""Reading a budget workbook (the layout of layout.py) into BudgetData, with
+every problem collected and located by sheet, row and column. Nothing here
+touches the database except to look up codes, departments and units."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from apps.budgets.models import BudgetNarrative
+from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+
+from . import cells, layout
+from .details import kind_of
+from .problems import Problem, WorkbookInvalid
+from .safety import sheet_rows
+
+
+@dataclass
+class Line:
+    row: int  # the spreadsheet's row number
+    values: dict[str, object]  # header → parsed value
+    raw: dict[str, object]  # header → the cell as written, to quote it back
+
+
+@dataclass
+class BudgetData:
+    department: dict[str, str] = field(default_factory=dict)
+    year: int | None = None
+    phase: str | None = None
+    carry_forward: Decimal = Decimal("0.00")
+    units: list[dict] = field(default_factory=list)
+    narrative: dict[str, object] = field(default_factory=dict)
+    details: dict[str, list[Line]] = field(default_factory=dict)
+    official: dict[str, list[tuple]] = field(default_factory=dict)  # official sheets as read, for verification
+
+
+class Reader:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.data = BudgetData()
+
+    def problem(self, sheet: str, row: int | None, column: str, value, message: str) -> None:
+        self.problems.append(Problem(sheet, row, column, value, message))
+
+    def read(self, content: bytes) -> BudgetData:
+        sheets = sheet_rows(content)
+        for name in [layout.INFO_SHEET] + [spec.name for spec in layout.DETAIL_SHEETS]:
+            if name not in sheets:
+                self.problem(name, None, "", None, "缺少这张工作表")
+        if layout.INFO_SHEET in sheets:
+            self.read_info(sheets[layout.INFO_SHEET])
+        for spec in layout.DETAIL_SHEETS:
+            if spec.name in sheets:
+                self.data.details[spec.name] = self.read_detail(spec, sheets[spec.name])
+        self.data.official = {name: rows for name, rows in sheets.items() if name not in self.data.details and name != layout.INFO_SHEET}
+        if not self.problems:
+            References(self).check()
+        if self.problems:
+            raise WorkbookInvalid(self.problems)
+        return self.data
+
+    def read_info(self, rows: list[tuple]) -> None:
+        sheet = layout.INFO_SHEET
+        for number, row in enumerate(rows[2:], start=3):
+            label = str(row[0] or "").strip() if row else ""
+            if label == layout.GENERATED_MARK:
+                break
+            if not label:
+                continue
+            values = list(row[1:]) + [None] * 3
+            try:
+                self.read_info_row(label, values)
+            except cells.CellError as error:
+                self.problem(sheet, number, label, values[0], str(error))
+            except KeyError:
+                self.problem(sheet, number, "项目", label, "不是可识别的项目名称")
+        for label, required in [("部门编码", self.data.department.get("code")), ("部门名称", self.data.department.get("name")),
+                                ("年度", self.data.year), ("阶段", self.data.phase), (layout.UNIT_LABEL, self.data.units)]:  # fmt: skip
+            if not required:
+                self.problem(sheet, None, label, None, "缺少此项")
+
+    def read_info_row(self, label: str, values: list) -> None:
+        data = self.data
+        if label in layout.DEPARTMENT_FIELDS:
+            data.department[layout.DEPARTMENT_FIELDS[label]] = cells.text(values[0] or "")
+        elif label == "年度":
+            data.year = cells.whole_number(values[0])
+        elif label == "阶段":
+            data.phase = cells.parse(layout.Field("阶段", "choice", layout.PHASES), values[0])
+        elif label == "结转下年":
+            data.carry_forward = cells.money(values[0] if values[0] is not None else 0)
+        elif label == layout.UNIT_LABEL:
+            kind = cells.parse(layout.Field("单位性质", "choice", layout.UNIT_KINDS), values[2])
+            data.units.append({"code": cells.code_text(values[0]), "name": cells.text(values[1] or ""), "kind": kind})
+        else:
+            name = layout.NARRATIVE_FIELDS[label]
+            data.narrative[name] = narrative_value(name, values[0])
+
+    def read_detail(self, spec: layout.DetailSheet, rows: list[tuple]) -> list[Line]:
+        if not rows:
+            self.problem(spec.name, None, "", None, "没有表头")
+            return []
+        headers = [str(h).strip() if h is not None else "" for h in rows[0]]
+        missing = [h for h in spec.headers if h not in headers]
+        for header in missing:
+            self.problem(spec.name, 1, header, None, "缺少这一列")
+        if missing:
+            return []
+        positions = {f.header: headers.index(f.header) for f in spec.fields}
+        lines = []
+        for number, row in enumerate(rows[1:], start=2):
+            if not any(v is not None and str(v).strip() for v in row):
+                continue
+            values, raw = {}, {f.header: row[positions[f.header]] if positions[f.header] < len(row) else None for f in spec.fields}
+            for f in spec.fields:
+                try:
+                    values[f.header] = cells.parse(f, raw[f.header])
+                except cells.CellError as error:
+                    self.problem(spec.name, number, f.header, raw[f.header], str(error))
+            lines.append(Line(number, values, raw))
+        self.find_duplicates(spec, lines)
+        return lines
+
+    def find_duplicates(self, spec: layout.DetailSheet, lines: list[Line]) -> None:
+        if not lines:
+            return
+        keys = list(spec.key)
+        frame = pd.DataFrame([{**{k: line.values.get(k) for k in keys}, "_line": line} for line in lines])
+        duplicated = frame[frame.duplicated(subset=keys, keep=False)]
+        for _, group in duplicated.groupby(keys, dropna=False):
+            first, *others = group["_line"].tolist()
+            quoted = "、".join(str(first.raw[k]) for k in keys if first.raw[k] not in (None, ""))
+            for line in others:
+                self.problem(spec.name, line.row, "", quoted, f"与第{first.row}行重复")
+
+
+def narrative_value(name: str, value):
+    """A stored narrative field from its cell: amounts to the cent, counts whole, text as is."""
+    model_field = BudgetNarrative._meta.get_field(name)
+    blank = value is None or (isinstance(value, str) and not value.strip())
+    kind = kind_of(model_field)
+    if kind == "money":
+        return None if blank and model_field.null else cells.money(0 if blank else value)
+    if kind == "number":
+        return 0 if blank else cells.whole_number(value)
+    return "" if blank else str(value).strip()
+
+
+class References:
+    """Checks against the database and across sheets: codes of the budget year,
+    names that match their codes, known units, projects of indicators, weights."""
+
+    def __init__(self, reader: Reader):
+        self.reader = reader
+        self.data = reader.data
+
+    def check(self) -> None:
+        self.check_department()
+        codes = {
+            (c.scheme, c.code): c
+            for c in ClassificationCode.objects.filter(year=self.data.year).prefetch_related("children")
+        }
+        self.check_codes(layout.FUNCTION, Scheme.FUNCTION, codes, named=True)
+        self.check_codes(layout.ECONOMIC, Scheme.ECONOMIC, codes, named=True)
+        self.check_codes(layout.PROJECTS, Scheme.FUNCTION, codes, named=False)
+        self.check_codes(layout.PURPOSES, Scheme.FUNCTION, codes, named=True, leaf=False)
+        self.check_units()
+        self.check_indicators()
+
+    def check_department(self) -> None:
+        code, name = self.data.department.get("code"), self.data.department.get("name")
+        existing = Department.objects.filter(code=code).first()
+        if existing and existing.name != name:
+            self.reader.problem(layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符")
+        for unit in self.data.units:
+            known = Unit.objects.filter(code=unit["code"]).select_related("department").first()
+            if known and (known.department.code != code or known.name != unit["name"]):
+                self.reader.problem(layout.INFO_SHEET, None, layout.UNIT_LABEL, unit["code"],
+                                    f"系统中该单位为 {known.department.code} 部门的“{known.name}”")  # fmt: skip
+
+    def check_codes(self, spec, scheme: str, codes: dict, named: bool, leaf: bool = True) -> None:
+        scheme_label = Scheme(scheme).label
+        for line in self.data.details.get(spec.name, []):
+            value = line.values["科目编码"]
+            code = codes.get((scheme, value))
+            if code is None:
+                self.reader.problem(spec.name, line.row, "科目编码", value, f"不在{self.data.year}年{scheme_label}中")
+            elif leaf and code.children.all():
+                self.reader.problem(spec.name, line.row, "科目编码", value, "不是末级科目，金额只能列在末级科目上")
+            elif named and line.values["科目名称"] != code.name:
+                self.reader.problem(spec.name, line.row, "科目名称", line.values["科目名称"],
+                                    f"与科目编码 {value} 的名称“{code.name}”不符")  # fmt: skip
+
+    def check_units(self) -> None:
+        known = {unit["code"] for unit in self.data.units}
+        for spec in layout.DETAIL_SHEETS:
+            for line in self.data.details.get(spec.name, []):
+                unit = line.values.get("单位编码")
+                if unit and unit not in known:
+                    self.reader.problem(spec.name, line.row, "单位编码", unit, "不是基本信息中列出的预算单位")
+
+    def check_indicators(self) -> None:
+        projects = {(l.values["单位编码"], l.values["项目名称"]): l for l in self.data.details.get(layout.PROJECTS.name, [])}
+        weights = {key: Decimal(0) for key in projects}
+        for line in self.data.details.get(layout.INDICATORS.name, []):
+            key = (line.values["单位编码"], line.values["项目名称"])
+            if key not in projects:
+                self.reader.problem(layout.INDICATORS.name, line.row, "项目名称", key[1], "在明细-项目中没有这个项目")
+            else:
+                weights[key] += line.values["指标权重"]
+        for key, total in weights.items():
+            if total != 100:
+                self.reader.problem(layout.PROJECTS.name, projects[key].row, "项目名称", key[1],
+                                    f"的绩效指标权重合计为 {total.normalize():f}，应为 100")  # fmt: skip
+
+
+def read_budget_workbook(content: bytes) -> BudgetData:
+    return Reader().read(content)
