@@ -7,5 +7,6 @@ admin.site.index_title = "数据维护"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("apps.workbooks.urls")),
     path("", include("apps.public.urls")),
 ]

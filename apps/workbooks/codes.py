@@ -5,7 +5,6 @@ from django.db import transaction
 
 from apps.reference.models import ClassificationCode, Scheme
 
-from . import cells
 from .layout import DetailSheet, Field, labels
 from .problems import Problem, WorkbookInvalid
 from .reader import Reader

@@ -1,0 +1,50 @@
+from io import BytesIO
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+
+from apps.budgets.amounts import AmountUnit
+from apps.budgets.models import Budget, Phase
+from apps.budgets.official import SLUGS, build_table
+
+from .table_files import table_csv, table_json
+from .writer import write_budget_workbook, write_table_workbook
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def visible_budget(request: HttpRequest, department: str, year: int, phase: str) -> Budget:
+    budgets = Budget.objects.visible_to(request.user).for_budget_page()
+    return get_object_or_404(budgets, department__code=department, year=year, phase=phase)
+
+
+def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
+
+
+def file_stem(budget: Budget, suffix: str = "") -> str:
+    return f"{budget.department.code}-{budget.year}-{budget.phase}{suffix}"
+
+
+def budget_xlsx(request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> HttpResponse:
+    budget = visible_budget(request, department, year, phase)
+    stream = BytesIO()
+    write_budget_workbook(budget, stream, unit=AmountUnit.from_query(request.GET.get("unit")))
+    return attachment(stream.getvalue(), XLSX, file_stem(budget) + ".xlsx")
+
+
+def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt: str, phase: str = Phase.BUDGET):
+    if slug not in SLUGS:
+        raise Http404(f"没有名为“{slug}”的表")
+    budget = visible_budget(request, department, year, phase)
+    table = build_table(budget, slug)
+    unit = AmountUnit.from_query(request.GET.get("unit"))
+    if fmt == "json":
+        return JsonResponse(table_json(budget, table, unit), json_dumps_params={"ensure_ascii": False})
+    if fmt == "csv":
+        return attachment(table_csv(table, unit), "text/csv; charset=utf-8", file_stem(budget, f"-{slug}.csv"))
+    stream = BytesIO()
+    write_table_workbook(budget, table, stream, unit)
+    return attachment(stream.getvalue(), XLSX, file_stem(budget, f"-{slug}.xlsx"))
