@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from apps.workbooks.admin_import import BudgetImportAdminMixin
+
 from .models import (
     Budget,
     BudgetNarrative,
@@ -46,7 +48,7 @@ class FunctionPurposeInline(admin.TabularInline):
 
 
 @admin.register(Budget)
-class BudgetAdmin(admin.ModelAdmin):
+class BudgetAdmin(BudgetImportAdminMixin, admin.ModelAdmin):
     list_display = ["department", "year", "phase", "status", "published_at", "updated_at"]
     list_filter = ["status", "phase", "year"]
     search_fields = ["department__code", "department__name"]

@@ -54,7 +54,7 @@ class Reader:
             if spec.name in sheets:
                 self.data.details[spec.name] = self.read_detail(spec, sheets[spec.name])
         self.data.official = {name: rows for name, rows in sheets.items() if name not in self.data.details and name != layout.INFO_SHEET}
-        if not self.problems:
+        if self.data.year and self.data.department.get("code"):
             References(self).check()
         if self.problems:
             raise WorkbookInvalid(self.problems)
@@ -182,13 +182,15 @@ class References:
     def check_codes(self, spec, scheme: str, codes: dict, named: bool, leaf: bool = True) -> None:
         scheme_label = Scheme(scheme).label
         for line in self.data.details.get(spec.name, []):
-            value = line.values["科目编码"]
+            value = line.values.get("科目编码")
             code = codes.get((scheme, value))
+            if value is None:
+                continue  # already reported as a bad cell
             if code is None:
                 self.reader.problem(spec.name, line.row, "科目编码", value, f"不在{self.data.year}年{scheme_label}中")
             elif leaf and code.children.all():
                 self.reader.problem(spec.name, line.row, "科目编码", value, "不是末级科目，金额只能列在末级科目上")
-            elif named and line.values["科目名称"] != code.name:
+            elif named and line.values.get("科目名称") not in (None, code.name):
                 self.reader.problem(spec.name, line.row, "科目名称", line.values["科目名称"],
                                     f"与科目编码 {value} 的名称“{code.name}”不符")  # fmt: skip
 
@@ -201,13 +203,13 @@ class References:
                     self.reader.problem(spec.name, line.row, "单位编码", unit, "不是基本信息中列出的预算单位")
 
     def check_indicators(self) -> None:
-        projects = {(l.values["单位编码"], l.values["项目名称"]): l for l in self.data.details.get(layout.PROJECTS.name, [])}
+        projects = {(l.values.get("单位编码"), l.values.get("项目名称")): l for l in self.data.details.get(layout.PROJECTS.name, [])}
         weights = {key: Decimal(0) for key in projects}
         for line in self.data.details.get(layout.INDICATORS.name, []):
-            key = (line.values["单位编码"], line.values["项目名称"])
+            key = (line.values.get("单位编码"), line.values.get("项目名称"))
             if key not in projects:
                 self.reader.problem(layout.INDICATORS.name, line.row, "项目名称", key[1], "在明细-项目中没有这个项目")
-            else:
+            elif line.values.get("指标权重") is not None:
                 weights[key] += line.values["指标权重"]
         for key, total in weights.items():
             if total != 100:
