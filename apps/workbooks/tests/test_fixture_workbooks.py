@@ -49,7 +49,7 @@ def test_official_sheets_are_checked_once_the_details_read_cleanly(seed_budget):
     seed_budget.save()
 
     def mend(book):
-        book["明细-支出"]["F15"], book["明细-支出"]["B3"] = "298.80", "2010301"
+        book["明细-支出"]["F15"], book["明细-支出"]["B3"] = "205116.00", "2010301"
         book["明细-基本支出"]["C20"], book["明细-三公经费"]["C3"] = "公务接待费", 2000
         book["明细-收入"].delete_rows(3)
         book["明细-绩效指标"]["J2"] = 10
