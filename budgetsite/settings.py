@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "apps.projects",
     "apps.workbooks",
     "apps.generator",
+    "apps.api",
     "apps.public",
 ]
 

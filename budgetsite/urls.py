@@ -1,5 +1,11 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+from .converters import FileFormatConverter, OtherPhaseConverter
+
+# Registered before the apps' URLconfs are included, which use them.
+register_converter(OtherPhaseConverter, "phase")
+register_converter(FileFormatConverter, "fileformat")
 
 admin.site.site_header = "部门预算管理"
 admin.site.site_title = "部门预算管理"
@@ -7,6 +13,7 @@ admin.site.index_title = "数据维护"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("apps.api.urls")),
     path("", include("apps.workbooks.urls")),
     path("", include("apps.public.urls")),
 ]

@@ -1,23 +1,9 @@
-from django.urls import path, register_converter
-
-from apps.public.urls import budget  # the budget's URL prefix (and its phase converter)
+from django.urls import path
 
 from . import views
 
-
-class FileFormatConverter:
-    regex = "xlsx|csv|json"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(FileFormatConverter, "fileformat")
-
 app_name = "workbooks"
+budget = "departments/<str:department>/<int:year>/"
 urlpatterns = [
     path(budget + "export.xlsx", views.budget_xlsx, name="budget-xlsx"),
     path(budget + "tables/<slug:slug>.<fileformat:fmt>", views.table_file, name="table-file"),
