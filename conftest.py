@@ -1,4 +1,5 @@
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -59,3 +60,14 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """LibreOffice's command line; skipped where it is missing, except in CI."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing: .ci/run installs libreoffice-calc-nogui")
+        pytest.skip("LibreOffice is not installed (apt-get install -y libreoffice-calc-nogui)")
+    return found

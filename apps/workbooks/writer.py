@@ -109,13 +109,18 @@ class BudgetWorkbook:
             sheet.write_string(row, 0, label, self.total_text)
             for col, (value, kind) in enumerate(values, start=1):
                 self.cell(sheet, row, col, value, kind)
+            fit_height(sheet, row, values[0][0])
             row += 1
-        sheet.write_string(row + 1, 0, layout.GENERATED_MARK, self.total_text)
-        for offset, paragraph in enumerate(explanation_paragraphs(budget), start=1):
-            sheet.merge_range(row + 1 + offset, 0, row + 1 + offset, 3, paragraph, self.plain)
+        row += 1
+        sheet.write_string(row, 0, layout.GENERATED_MARK, self.total_text)
+        for row, paragraph in enumerate(explanation_paragraphs(budget), start=row + 1):
+            sheet.write_string(row, 1, paragraph, self.plain)
+            fit_height(sheet, row, paragraph)
         sheet.set_column(0, 0, 30)
         sheet.set_column(1, 1, 80)
         sheet.set_column(2, 3, 24)
+        sheet.set_landscape()
+        sheet.fit_to_pages(1, 0)
 
     def detail_sheet(self, spec: layout.DetailSheet, rows) -> None:
         sheet = self.book.add_worksheet(spec.name)
@@ -128,6 +133,14 @@ class BudgetWorkbook:
                 self.cell(sheet, count, col, value, "money" if field.kind == "money" else "number" if field.kind in ("int", "weight") else "text")
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(spec.fields) - 1)
+
+
+def fit_height(sheet: Worksheet, row: int, value) -> None:
+    """Spreadsheets do not grow a row for wrapped text written by a program: set
+    the height for the lines a long text needs in the 80-wide column B."""
+    if isinstance(value, str) and len(value) > 40:
+        lines = sum(len(part) // 40 + 1 for part in value.splitlines())
+        sheet.set_row(row, 15 * lines)
 
 
 def units_line(budget: Budget) -> str:

@@ -14,9 +14,28 @@ from .test_bad_input import problems_of
 WORKBOOKS = Path(settings.BASE_DIR, "fixtures", "workbooks")
 
 
+def break_workbook(book) -> None:
+    """How budget_205_2021_broken.xlsx was made from the seed's workbook (one problem of each common kind)."""
+    book["明细-支出"]["F15"] = "298.805"  # 购房补贴: three decimals
+    book["明细-支出"]["B3"] = "2010399"  # a code not in the 2021 tree
+    book["明细-基本支出"]["C20"] = "招待费"  # a name that does not match 30217
+    book["明细-三公经费"]["C3"] = -2000  # negative
+    book["明细-收入"].append(["", "一般公共预算拨款收入", 1])  # a duplicate row
+    book["明细-绩效指标"]["J2"] = 15  # 信访宣传经费's weights no longer sum to 100
+    book["支出预算总表"]["C7"] = 25258772.18  # a stated total that is not the sum of its parts
+
+
+def test_the_kept_broken_workbook_is_the_seed_workbook_broken():
+    from .test_bad_input import edited
+
+    kept = (WORKBOOKS / "budget_205_2021_broken.xlsx").read_bytes()
+    assert all_values(kept) == all_values(edited((WORKBOOKS / "budget_205_2021.xlsx").read_bytes(), break_workbook))
+
+
 def test_the_kept_seed_workbook_is_a_current_export(seed_budget):
     kept = (WORKBOOKS / "budget_205_2021.xlsx").read_bytes()
-    # Regenerate with: python manage.py export_budget 205 2021 fixtures/workbooks/budget_205_2021.xlsx
+    # Regenerate with: python manage.py export_budget 205 2021 fixtures/workbooks/budget_205_2021.xlsx,
+    # then the broken copy by opening it with openpyxl, applying break_workbook() and saving.
     assert all_values(kept) == all_values(workbook_bytes(seed_budget))
 
 
