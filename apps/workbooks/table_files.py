@@ -31,13 +31,14 @@ def cell_text(value, kind: str, unit: AmountUnit) -> str:
     return str(value)
 
 
-def table_csv(table: OfficialTable, unit: AmountUnit) -> str:
+def table_csv(table: OfficialTable, unit: AmountUnit, extra: dict | None = None) -> str:
     """UTF-8 with a byte-order mark, so that Excel shows the Chinese right."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([column_label(c) for c in table.columns])
     for row in table.rows:
-        cells = [cell_text(row.cells.get(c.key), c.kind, unit) for c in table.columns]
+        values = {**row.cells, **(extra or {})}
+        cells = [cell_text(values.get(c.key), c.kind, unit) for c in table.columns]
         writer.writerow([csv_text(text) if c.kind == "text" else text for c, text in zip(table.columns, cells)])
     return "\ufeff" + out.getvalue()
 

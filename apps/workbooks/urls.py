@@ -5,6 +5,8 @@ from . import views
 app_name = "workbooks"
 budget = "departments/<str:department>/<int:year>/"
 urlpatterns = [
+    path("years/<int:year>/export.xlsx", views.year_xlsx, name="year-xlsx"),
+    path("years/<int:year>/tables/<slug:slug>.csv", views.year_table_csv, name="year-table-csv"),
     path(budget + "export.xlsx", views.budget_xlsx, name="budget-xlsx"),
     path(budget + "tables/<slug:slug>.<fileformat:fmt>", views.table_file, name="table-file"),
     path(budget + "<phase:phase>/export.xlsx", views.budget_xlsx, name="budget-xlsx"),

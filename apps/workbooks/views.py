@@ -1,6 +1,7 @@
+import tempfile
 from io import BytesIO
 
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
 from apps.budgets.amounts import AmountUnit
@@ -9,6 +10,7 @@ from apps.budgets.official import SLUGS, build_table
 
 from .table_files import table_csv, table_json
 from .writer import write_budget_workbook, write_table_workbook
+from .year import write_year_workbook, year_budgets, year_csv_lines
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -48,3 +50,27 @@ def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt:
     stream = BytesIO()
     write_table_workbook(budget, table, stream, unit)
     return attachment(stream.getvalue(), XLSX, file_stem(budget, f"-{slug}.xlsx"))
+
+
+def published_year(year: int) -> None:
+    if not year_budgets(year).exists():
+        raise Http404(f"{year} 年没有已公开的部门预算")
+
+
+def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
+    """Written to a temporary file with constant memory, then streamed from it."""
+    published_year(year)
+    file = tempfile.TemporaryFile()
+    write_year_workbook(year, file, unit=AmountUnit.from_query(request.GET.get("unit")))
+    file.seek(0)
+    return FileResponse(file, as_attachment=True, filename=f"{year}-all-departments.xlsx", content_type=XLSX)
+
+
+def year_table_csv(request: HttpRequest, year: int, slug: str) -> StreamingHttpResponse:
+    if slug not in SLUGS:
+        raise Http404(f"没有名为“{slug}”的表")
+    published_year(year)
+    lines = year_csv_lines(year, slug, AmountUnit.from_query(request.GET.get("unit")))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{year}-{slug}.csv"
+    return response

@@ -53,22 +53,38 @@ class BudgetWorkbook:
             sheet.write_string(row, col, str(value), self.total_text if bold else self.text)
 
     def official_sheet(self, table: OfficialTable, budget: Budget, unit: AmountUnit) -> None:
+        sheet, row = self.sheet_head(table, "部门名称：" + units_line(budget), unit)
+        row = self.table_rows(sheet, row, table, unit)
+        if table.empty_note:
+            sheet.merge_range(row + 1, 0, row + 1, len(table.columns) - 1, table.empty_note, self.plain)
+
+    def sheet_head(self, table: OfficialTable, subtitle: str, unit: AmountUnit, flat: bool = False) -> tuple[Worksheet, int]:
+        """Title, subtitle and 单位 rows, then the header (merged as in the disclosure,
+        or `flat`: one row, 基本支出·人员支出); returns the sheet and its first data row."""
         sheet = self.book.add_worksheet(table.name)
         last = len(table.columns) - 1
         sheet.merge_range(0, 0, 0, last, table.title, self.title)
-        sheet.merge_range(1, 0, 1, last, "部门名称：" + units_line(budget), self.plain)
+        sheet.merge_range(1, 0, 1, last, subtitle, self.plain)
         sheet.merge_range(2, 0, 2, last, f"单位：{unit.label}", self.right)
-        row = self.header_rows(sheet, table, 3)
+        self.page_setup(sheet, table)
+        if not flat:
+            return sheet, self.header_rows(sheet, table, 3)
+        for col, column in enumerate(table.columns):
+            sheet.write_string(3, col, f"{column.group}·{column.label}" if column.group else column.label, self.header)
+        sheet.freeze_panes(4, 1)
+        return sheet, 4
+
+    def table_rows(self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None) -> int:
+        """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
         for data_row in table.rows:
+            cells = {**data_row.cells, **(extra or {})}
             for col, column in enumerate(table.columns):
-                value = data_row.cells.get(column.key)
+                value = cells.get(column.key)
                 if column.kind == "money" and value is not None:
                     value = unit.convert(value)
                 self.cell(sheet, row, col, value, column.kind, bold=data_row.is_total)
             row += 1
-        if table.empty_note:
-            sheet.merge_range(row + 1, 0, row + 1, last, table.empty_note, self.plain)
-        self.page_setup(sheet, table)
+        return row
 
     def header_rows(self, sheet: Worksheet, table: OfficialTable, row: int) -> int:
         """The merged header as in the disclosure; returns the first data row."""
