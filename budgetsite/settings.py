@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "apps.workbooks",
     "apps.generator",
     "apps.api",
+    "apps.ingest",
     "apps.public",
 ]
 

@@ -219,3 +219,12 @@ class References:
 
 def read_budget_workbook(content: bytes) -> BudgetData:
     return Reader().read(content)
+
+
+def check_references(data: BudgetData) -> list[Problem]:
+    """The database and cross-sheet checks alone, for BudgetData built by another
+    reader (e.g. from a PDF disclosure): codes, names, units, projects, weights."""
+    reader = Reader()
+    reader.data = data
+    References(reader).check()
+    return reader.problems
