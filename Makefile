@@ -13,7 +13,7 @@ $(VENV)/installed.stamp: requirements.txt
 run: $(VENV)/installed.stamp
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seed
-	$(PY) manage.py ensure_local_superuser
+	$(PY) manage.py ensure_local_users
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/installed.stamp

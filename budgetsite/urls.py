@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
@@ -12,7 +13,7 @@ admin.site.site_title = "部门预算管理"
 admin.site.index_title = "数据维护"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("apps.api.urls")),
     path("", include("apps.workbooks.urls")),
     path("", include("apps.public.urls")),

@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+from apps.accounts.scoping import DepartmentScopedAdmin, DraftOnlyInline
 from apps.workbooks.admin_import import BudgetImportAdminMixin
+
+from .admin_workflow import BudgetWorkflowAdminMixin
 
 from .models import (
     Budget,
@@ -13,12 +16,12 @@ from .models import (
 )
 
 
-class NarrativeInline(admin.StackedInline):
+class NarrativeInline(DraftOnlyInline, admin.StackedInline):
     model = BudgetNarrative
     can_delete = False
 
 
-class LineInline(admin.TabularInline):
+class LineInline(DraftOnlyInline, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["unit"]
 
@@ -41,15 +44,18 @@ class ThreePublicLineInline(LineInline):
     model = ThreePublicLine
 
 
-class FunctionPurposeInline(admin.TabularInline):
+class FunctionPurposeInline(DraftOnlyInline, admin.TabularInline):
     model = FunctionPurpose
     extra = 0
     autocomplete_fields = ["code"]
 
 
 @admin.register(Budget)
-class BudgetAdmin(BudgetImportAdminMixin, admin.ModelAdmin):
-    list_display = ["department", "year", "phase", "status", "published_at", "updated_at"]
+class BudgetAdmin(BudgetWorkflowAdminMixin, BudgetImportAdminMixin, DepartmentScopedAdmin):
+    department_path = "department"
+    list_display = ["department", "year", "phase", "status", "check_mark", "published_at", "updated_at"]
+    list_per_page = 25  # each row runs the checks for its mark
+    readonly_fields = ["status", "published_at"]
     list_filter = ["status", "phase", "year"]
     search_fields = ["department__code", "department__name"]
     autocomplete_fields = ["department", "units"]
@@ -64,7 +70,11 @@ class BudgetAdmin(BudgetImportAdminMixin, admin.ModelAdmin):
     ]
 
 
-class LineAdmin(admin.ModelAdmin):
+    def budget_of(self, obj):
+        return obj
+
+
+class LineAdmin(DepartmentScopedAdmin):
     """Browse and search line items across budgets."""
 
     list_filter = ["budget__year", "source"]

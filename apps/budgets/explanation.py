@@ -206,7 +206,7 @@ def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
 
 
 def explanation_context(budget: Budget) -> dict:
-    narrative = budget.narrative
+    narrative = budget.stored_narrative
     return {
         "budget": budget,
         "name": budget.department.narrative_name,

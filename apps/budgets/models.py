@@ -7,10 +7,12 @@ database, so no figure is ever typed twice."""
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from apps.budgets.fields import MoneyField
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
@@ -109,15 +111,30 @@ class BudgetQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user) -> "BudgetQuerySet":
-        """Only published budgets are public; superusers also see drafts."""
-        if user.is_active and user.is_superuser:
-            return self
-        return self.published()
+        """Only published budgets are public; staff also see the unpublished
+        budgets of the departments they work for (reviewers: of all)."""
+        from apps.accounts.scoping import department_ids  # accounts builds on budgets' neighbours
+
+        if not (user.is_active and user.is_staff):
+            return self.published()
+        ids = department_ids(user)
+        return self if ids is None else self.filter(Q(status=Status.PUBLISHED) | Q(department_id__in=ids))
 
     def for_budget_page(self) -> "BudgetQuerySet":
         """Everything a budget page shows about the budget itself, in two queries
         (the budget with department and narrative, then its units)."""
         return self.select_related("department", "narrative").prefetch_related("units")
+
+    def for_home_page(self) -> "BudgetQuerySet":
+        """Budgets with their department and spending totals (total, basic,
+        project) summed by the database: the home page's sortable, filterable
+        list of departments in one query however many departments there are."""
+        amount = "functionlines__amount"
+        return self.select_related("department").annotate(
+            total=models.Sum(amount),
+            basic=models.Sum(amount, filter=Q(functionlines__nature__in=BASIC_NATURES)),
+            project=models.Sum(amount, filter=Q(functionlines__nature=Nature.PROJECT)),
+        )
 
 
 class Budget(models.Model):
@@ -132,11 +149,17 @@ class Budget(models.Model):
     updated_at = models.DateTimeField("修改时间", auto_now=True)
 
     objects = BudgetQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[units])
 
     class Meta:
         verbose_name = "部门预算"
         verbose_name_plural = "部门预算"
         ordering = ["-year", "department__code", "phase"]
+        permissions = [
+            ("submit_budget", "可以提交预算审核"),
+            ("publish_budget", "可以公开、撤回预算"),
+            ("restore_budget", "可以恢复预算的历史版本"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["department", "year", "phase"], name="one_budget_per_department_year_phase"),
             models.CheckConstraint(condition=Q(carry_forward__gte=0), name="carry_forward_not_negative"),
@@ -157,6 +180,14 @@ class Budget(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("public:budget", kwargs=self.url_kwargs)
+
+    @property
+    def stored_narrative(self) -> "BudgetNarrative":
+        """The stored narrative, or a blank one for a budget that has none yet."""
+        try:
+            return self.narrative
+        except BudgetNarrative.DoesNotExist:
+            return BudgetNarrative(budget=self)
 
     def table_url(self, slug: str) -> str:
         return reverse("public:table", kwargs={**self.url_kwargs, "slug": slug})
@@ -189,6 +220,8 @@ class BudgetNarrative(models.Model):
     procurement_services = money("政府采购服务预算", default=Decimal("0"))
     assets_note = models.TextField("国有资产占有使用情况", blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = "预算说明（存储部分）"
         verbose_name_plural = "预算说明（存储部分）"
@@ -209,6 +242,8 @@ class FunctionPurpose(models.Model):
         ClassificationCode, verbose_name="功能科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.FUNCTION}
     )
     text = models.CharField("主要用途", max_length=500)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "科目用途说明"
@@ -240,6 +275,7 @@ class LineItem(models.Model):
     amount = money("金额（元）")
 
     objects = LineItemQuerySet.as_manager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
@@ -322,6 +358,7 @@ class ThreePublicLine(models.Model):
     amount = money("金额（元）")
 
     objects = LineItemQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "“三公”经费"
@@ -334,3 +371,22 @@ class ThreePublicLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.name} {self.get_category_display()} {self.amount}"
+
+
+class StatusChange(models.Model):
+    """Every submission, publication, withdrawal and return, with who and why."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField("原状态", max_length=10, choices=Status.choices)
+    to_status = models.CharField("新状态", max_length=10, choices=Status.choices)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, on_delete=models.SET_NULL)
+    reason = models.TextField("原因", blank=True)
+    at = models.DateTimeField("时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "状态变更"
+        verbose_name_plural = "状态变更"
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.budget} {self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -4,6 +4,7 @@ performance indicators (绩效目标)."""
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q, Sum
+from simple_history.models import HistoricalRecords
 
 from apps.budgets.models import PROJECT_SOURCES, Budget, LineItemQuerySet, Source, money
 from apps.reference.models import ClassificationCode, Scheme, Unit
@@ -29,6 +30,11 @@ class ProjectQuerySet(models.QuerySet):
             .order_by("unit__code", "position", "id")
         )
 
+    def for_project_list(self) -> "ProjectQuerySet":
+        """Projects with their amounts, unit and function code for the public
+        project list (filtered and sorted by the reader): one query, no indicators."""
+        return self.with_amounts().select_related("unit", "function_code").order_by("unit__code", "position", "id")
+
 
 class Project(models.Model):
     budget = models.ForeignKey(Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="projects")
@@ -42,6 +48,7 @@ class Project(models.Model):
     goal = models.TextField("总体绩效目标", blank=True)
 
     objects = ProjectQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "项目"
@@ -61,6 +68,7 @@ class ProjectFunding(models.Model):
     amount = money("金额（元）")
 
     objects = LineItemQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "项目资金"
@@ -96,6 +104,8 @@ class Indicator(models.Model):
     weight = models.DecimalField(
         "指标权重", max_digits=5, decimal_places=2, validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "绩效指标"

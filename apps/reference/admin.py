@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from apps.accounts.scoping import DepartmentScopedAdmin
+
 from .models import ClassificationCode, Department, GlossaryTerm, Unit
 
 
@@ -9,19 +11,29 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(DepartmentScopedAdmin):
+    department_path = "id"
+
     list_display = ["code", "name", "short_name", "alias_short"]
     search_fields = ["code", "name", "short_name", "alias", "alias_short"]
     inlines = [UnitInline]
 
+    def budget_of(self, obj):
+        return None
+
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(DepartmentScopedAdmin):
+    department_path = "department"
+
     list_display = ["code", "name", "kind", "department"]
     list_filter = ["kind"]
     search_fields = ["code", "name", "department__name"]
     autocomplete_fields = ["department"]
     list_select_related = ["department"]
+
+    def budget_of(self, obj):
+        return None
 
 
 @admin.register(ClassificationCode)

@@ -14,7 +14,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
-from .problems import WorkbookInvalid
+from apps.accounts.scoping import department_ids
+from apps.reference.models import Department
+
+from . import layout
+from .problems import Problem, WorkbookInvalid
 from .reader import read_budget_workbook
 from .services import budget_import, import_preview
 
@@ -31,6 +35,13 @@ def stored_upload(request: HttpRequest, token: str) -> Path:
     if token not in request.session.get(SESSION_KEY, []):
         raise Http404("没有这次上传，或它已经导入")
     return UPLOADS / f"{token}.xlsx"
+
+
+def check_scope(user, data) -> None:
+    """Staff import only the budgets of departments they work for."""
+    ids = department_ids(user)
+    if ids is not None and not Department.objects.filter(pk__in=ids, code=data.department["code"]).exists():
+        raise WorkbookInvalid([Problem(layout.INFO_SHEET, None, "部门编码", data.department["code"], "不是您所在的部门，不能导入")])
 
 
 class BudgetImportAdminMixin:
@@ -52,7 +63,9 @@ class BudgetImportAdminMixin:
         if request.method == "POST" and form.is_valid():
             content = form.cleaned_data["file"].read()
             try:
-                preview = import_preview(data=read_budget_workbook(content))
+                data = read_budget_workbook(content)
+                check_scope(request.user, data)
+                preview = import_preview(data=data)
             except WorkbookInvalid as invalid:
                 return render(request, "workbooks/import_upload.html", {**context, "problems": invalid.problems})
             token = secrets.token_urlsafe(16)
@@ -67,7 +80,9 @@ class BudgetImportAdminMixin:
             raise PermissionDenied
         upload = stored_upload(request, token)
         try:
-            budget = budget_import(data=read_budget_workbook(upload.read_bytes()))
+            data = read_budget_workbook(upload.read_bytes())
+            check_scope(request.user, data)
+            budget = budget_import(data=data)
         except WorkbookInvalid as invalid:
             messages.error(request, f"没有写入：{invalid.problems[0]}（共 {len(invalid.problems)} 处问题）")
             return redirect(reverse("admin:budgets_budget_import"))

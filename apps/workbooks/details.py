@@ -38,7 +38,7 @@ def info_rows(budget: Budget) -> Iterator[tuple[str, Cells]]:
     yield "结转下年", [(budget.carry_forward, "money")]
     for unit in budget.units.all():
         yield layout.UNIT_LABEL, [(unit.code, "text"), (unit.name, "text"), (unit.get_kind_display(), "text")]
-    narrative = budget.narrative
+    narrative = budget.stored_narrative
     for label, name in layout.NARRATIVE_FIELDS.items():
         field = narrative._meta.get_field(name)
         yield label, [(getattr(narrative, name), kind_of(field))]

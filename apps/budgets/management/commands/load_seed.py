@@ -10,3 +10,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         # Fixed primary keys make loaddata an upsert: a second run changes nothing.
         call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
+        # loaddata records no history; give every row its first version once, so
+        # that the first edit in the admin shows what it changed from.
+        call_command("populate_history", auto=True, verbosity=0)

@@ -1,0 +1,113 @@
+"""The budget workflow in the admin: checks page and mark, submit, publish,
+withdraw, return, change history, restore, and the reviewers' completeness view."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.dateparse import parse_datetime
+from django.utils.html import format_html
+
+from .checks import run_checks
+from .completeness import completeness_rows
+from .history import budget_history
+from .models import Budget
+from .services import WorkflowError, budget_publish, budget_restore, budget_return, budget_submit, budget_withdraw
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label="原因", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class BudgetWorkflowAdminMixin:
+    change_form_template = "admin/budgets/budget/change_form.html"
+
+    @staticmethod
+    def check_mark(budget: Budget) -> str:
+        failures = sum(1 for result in run_checks(budget) if not result.passed)
+        return format_html("✔ 全部通过") if not failures else format_html("✘ {} 项不符", failures)
+
+    check_mark.short_description = "校验"
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        views = {
+            "checks": self.checks_view, "submit": self.submit_view, "publish": self.publish_view,
+            "withdraw": self.withdraw_view, "return": self.return_view, "changes": self.changes_view,
+            "restore": self.restore_view,
+        }  # fmt: skip
+        return [
+            path("completeness/", wrap(self.completeness_view), name="budgets_budget_completeness"),
+            *[path(f"<int:pk>/{name}/", wrap(view), name=f"budgets_budget_{name}") for name, view in views.items()],
+            *super().get_urls(),
+        ]
+
+    def budget_or_404(self, request: HttpRequest, pk: int, permission: str | None = None) -> Budget:
+        if permission and not request.user.has_perm(f"budgets.{permission}"):
+            raise PermissionDenied
+        return self.get_object_or_404(request, str(pk))
+
+    def page(self, request: HttpRequest, template: str, budget: Budget | None, **context) -> HttpResponse:
+        title = context.pop("title")
+        base = {**self.admin_site.each_context(request), "opts": self.model._meta, "budget": budget, "title": title}
+        return render(request, template, {**base, **context})
+
+    def checks_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        budget = self.budget_or_404(request, pk)
+        return self.page(request, "budgets/admin_checks.html", budget, title=f"{budget} · 校验", checks=run_checks(budget))
+
+    def changes_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        budget = self.budget_or_404(request, pk)
+        return self.page(request, "budgets/admin_history.html", budget, title=f"{budget} · 修改历史",
+                         entries=budget_history(budget), status_changes=budget.status_changes.select_related("user"),
+                         can_restore=request.user.has_perm("budgets.restore_budget"))  # fmt: skip
+
+    def run(self, request: HttpRequest, budget: Budget, action, done: str, **kwargs) -> HttpResponse:
+        if request.method != "POST":
+            raise PermissionDenied
+        try:
+            action(budget=budget, user=request.user, **kwargs)
+        except WorkflowError as error:
+            messages.error(request, str(error))
+            for failure in error.failures:
+                messages.error(request, str(failure))
+        else:
+            messages.success(request, f"{budget}：{done}")
+        return redirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
+
+    def submit_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.run(request, self.budget_or_404(request, pk, "submit_budget"), budget_submit, "已提交审核")
+
+    def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.run(request, self.budget_or_404(request, pk, "publish_budget"), budget_publish, "已公开")
+
+    def with_reason(self, request: HttpRequest, pk: int, action, verb: str) -> HttpResponse:
+        budget = self.budget_or_404(request, pk, "publish_budget")
+        form = ReasonForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            return self.run(request, budget, action, f"已{verb}", reason=form.cleaned_data["reason"])
+        return self.page(request, "budgets/admin_reason.html", budget, title=f"{verb} {budget}", form=form, verb=verb)
+
+    def withdraw_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.with_reason(request, pk, budget_withdraw, "撤回")
+
+    def return_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.with_reason(request, pk, budget_return, "退回修改")
+
+    def restore_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        budget = self.budget_or_404(request, pk, "restore_budget")
+        as_of = parse_datetime(request.POST.get("as_of", ""))
+        if as_of is None:
+            messages.error(request, "请选择要恢复的版本。")
+            return redirect(reverse("admin:budgets_budget_changes", args=[budget.pk]))
+        return self.run(request, budget, budget_restore, "已恢复为所选版本（草稿）", as_of=as_of)
+
+    def completeness_view(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.has_perm("budgets.publish_budget"):
+            raise PermissionDenied
+        years = sorted(set(Budget.objects.values_list("year", flat=True)), reverse=True)
+        year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else (years[0] if years else None)
+        return self.page(request, "budgets/admin_completeness.html", None, title=f"{year or ''}年预算完整性",
+                         years=years, year=year, rows=completeness_rows(year) if year else [])  # fmt: skip
