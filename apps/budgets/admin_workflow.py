@@ -2,13 +2,12 @@
 withdraw, return, change history, restore, and the reviewers' completeness view."""
 
 from django import forms
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.dateparse import parse_datetime
-from django.utils.html import format_html
 
 from .checks import run_checks
 from .completeness import completeness_rows
@@ -24,12 +23,10 @@ class ReasonForm(forms.Form):
 class BudgetWorkflowAdminMixin:
     change_form_template = "admin/budgets/budget/change_form.html"
 
-    @staticmethod
-    def check_mark(budget: Budget) -> str:
+    @admin.display(description="校验")
+    def check_mark(self, budget: Budget) -> str:
         failures = sum(1 for result in run_checks(budget) if not result.passed)
-        return format_html("✔ 全部通过") if not failures else format_html("✘ {} 项不符", failures)
-
-    check_mark.short_description = "校验"
+        return f"✘ {failures} 项不符" if failures else "✔ 全部通过"
 
     def get_urls(self):
         wrap = self.admin_site.admin_view

@@ -42,17 +42,28 @@ def records(budget: Budget):
         yield model, model.history.filter(project_id__in=ids)
 
 
+def shown(record, field) -> str:
+    """A field's value as a person reads it: names for codes and units, labels for choices."""
+    if field.is_relation:
+        return str(getattr(record, field.name) or "")
+    value = getattr(record, field.attname)
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    return "" if value is None else str(value)
+
+
 def entries_of(model: type[Model], history) -> list[Entry]:
     """One entry per saved version, with the fields that differ from the version before."""
     fields = [f for f in model._meta.concrete_fields if f.name not in ("id", "updated_at", "created_at")]
+    relations = [f.name for f in fields if f.is_relation]
     entries, previous = [], {}
-    for record in history.select_related("history_user").order_by("history_date", "history_id"):
-        pk = record.pk if model is not Budget else record.id
+    for record in history.select_related("history_user", *relations).order_by("history_date", "history_id"):
+        pk = getattr(record, model._meta.pk.attname)
         before = previous.get(pk)
         changes = [
-            (f.verbose_name, str(getattr(before, f.attname)) if before else "", str(getattr(record, f.attname)))
+            (f.verbose_name, shown(before, f) if before else "", shown(record, f))
             for f in fields
-            if before is None or getattr(before, f.attname) != getattr(record, f.attname)
+            if before is None or shown(before, f) != shown(record, f)
         ]
         previous[pk] = record
         if before is not None and not changes and record.history_type == "~":
