@@ -3,26 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-BUDGET_DATA = [
-    ("budgets", "budget"), ("budgets", "budgetnarrative"), ("budgets", "functionpurpose"),
-    ("budgets", "revenueline"), ("budgets", "functionline"), ("budgets", "economicline"),
-    ("budgets", "threepublicline"), ("projects", "project"), ("projects", "projectfunding"),
-    ("projects", "indicator"),
-]  # fmt: skip
-REFERENCE = [("reference", "department"), ("reference", "unit"), ("reference", "classificationcode"), ("reference", "glossaryterm")]
-
-
-def codenames(models, actions):
-    return [(app, f"{action}_{model}") for app, model in models for action in actions]
-
-
-ROLES = {
-    "部门填报员": codenames(BUDGET_DATA, ["view", "add", "change", "delete"])
-    + codenames(REFERENCE, ["view"])
-    + [("budgets", "submit_budget")],
-    "财政审核员": codenames(BUDGET_DATA + REFERENCE, ["view"])
-    + [("budgets", "publish_budget"), ("budgets", "restore_budget"), ("budgets", "view_statuschange")],
-}
+from apps.accounts.roles import ROLES, ensure_roles
 
 
 def create_roles(apps, schema_editor):
@@ -31,13 +12,7 @@ def create_roles(apps, schema_editor):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, permissions in ROLES.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set(
-            [Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in permissions]
-        )
+    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):

@@ -1,0 +1,35 @@
+"""The two staff roles and their permissions, kept in one place for the data
+migration that creates them and for whoever must recreate them (tests that
+flush the database)."""
+
+from .models import EDITORS, REVIEWERS
+
+BUDGET_DATA = [
+    ("budgets", "budget"), ("budgets", "budgetnarrative"), ("budgets", "functionpurpose"),
+    ("budgets", "revenueline"), ("budgets", "functionline"), ("budgets", "economicline"),
+    ("budgets", "threepublicline"), ("projects", "project"), ("projects", "projectfunding"),
+    ("projects", "indicator"),
+]  # fmt: skip
+REFERENCE = [("reference", "department"), ("reference", "unit"), ("reference", "classificationcode"), ("reference", "glossaryterm")]
+
+
+def codenames(models, actions) -> list[tuple[str, str]]:
+    return [(app, f"{action}_{model}") for app, model in models for action in actions]
+
+
+ROLES = {
+    EDITORS: codenames(BUDGET_DATA, ["view", "add", "change", "delete"])
+    + codenames(REFERENCE, ["view"])
+    + [("budgets", "submit_budget")],
+    REVIEWERS: codenames(BUDGET_DATA + REFERENCE, ["view"])
+    + [("budgets", "publish_budget"), ("budgets", "restore_budget"), ("budgets", "view_statuschange")],
+}
+
+
+def ensure_roles(group_model, permission_model) -> None:
+    """Create or update the groups (takes the models, so a migration can pass its historical ones)."""
+    for name, permissions in ROLES.items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.set(
+            [permission_model.objects.get(content_type__app_label=app, codename=codename) for app, codename in permissions]
+        )
