@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from apps.budgets.models import Budget
@@ -13,6 +14,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the seed budget; each test's changes roll back."""
     with django_db_blocker.unblock():
         call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test's database starts the same, so cached pages would carry over between tests."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

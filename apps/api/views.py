@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 
 from apps.budgets.amounts import AmountUnit
+from apps.budgets.caching import public_cache
 from apps.budgets.explanation import explanation_paragraphs
 from apps.budgets.models import BASIC_NATURES, Budget, Nature, Phase
 from apps.budgets.official import SLUGS, build_table
@@ -22,6 +23,7 @@ PAGE_SIZE = 50
 
 
 def json_view(view: Callable) -> Callable:
+    @public_cache
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> JsonResponse:
         try:

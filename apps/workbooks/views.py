@@ -5,6 +5,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404
 
 from apps.budgets.amounts import AmountUnit
+from apps.budgets.caching import public_cache
 from apps.budgets.models import Budget, Phase
 from apps.budgets.official import SLUGS, build_table
 
@@ -30,6 +31,7 @@ def file_stem(budget: Budget, suffix: str = "") -> str:
     return f"{budget.department.code}-{budget.year}-{budget.phase}{suffix}"
 
 
+@public_cache
 def budget_xlsx(request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> HttpResponse:
     budget = visible_budget(request, department, year, phase)
     stream = BytesIO()
@@ -37,6 +39,7 @@ def budget_xlsx(request: HttpRequest, department: str, year: int, phase: str = P
     return attachment(stream.getvalue(), XLSX, file_stem(budget) + ".xlsx")
 
 
+@public_cache
 def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt: str, phase: str = Phase.BUDGET):
     if slug not in SLUGS:
         raise Http404(f"没有名为“{slug}”的表")
@@ -57,6 +60,7 @@ def published_year(year: int) -> None:
         raise Http404(f"{year} 年没有已公开的部门预算")
 
 
+@public_cache
 def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
     """Written to a temporary file with constant memory, then streamed from it."""
     published_year(year)
@@ -66,6 +70,7 @@ def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
     return FileResponse(file, as_attachment=True, filename=f"{year}-all-departments.xlsx", content_type=XLSX)
 
 
+@public_cache
 def year_table_csv(request: HttpRequest, year: int, slug: str) -> StreamingHttpResponse:
     if slug not in SLUGS:
         raise Http404(f"没有名为“{slug}”的表")
