@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test
+.PHONY: run test bench
 
 $(VENV)/installed.stamp: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,3 +18,7 @@ run: $(VENV)/installed.stamp
 
 test: $(VENV)/installed.stamp
 	$(PY) -m pytest
+
+# All of issue 6's measurements; writes bench/RESULTS.md (about an hour at full size).
+bench: $(VENV)/installed.stamp
+	$(PY) bench/run.py
