@@ -1,15 +1,36 @@
-"""django-tables2 views of the official tables: one Table class whose columns
-come from the OfficialTable's own column list."""
+"""django-tables2 tables of the public pages. Amounts follow the reader's unit
+(元/万元) in `render_*`; `value_*` keeps the exact yuan for exports. Every link
+carries the unit."""
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import django_tables2 as tables
+from django.core.paginator import Paginator
+from django.urls import reverse
+from django.utils.html import format_html
 
+from apps.budgets.amounts import AmountUnit
+from apps.budgets.explanation import share
 from apps.budgets.official import Column, OfficialTable
+from apps.projects.models import Project
+
+from .links import with_unit
+
+NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
+STICKY = {"th": {"class": "sticky"}, "td": {"class": "sticky"}}
+LIST_TEMPLATE = "public/includes/list_table.html"
 
 
-def format_yuan(value: Decimal) -> str:
-    return f"{value:,.2f}"
+class FiftyPerPage(Paginator):
+    """Pages of 50 whatever `?per_page=` asks: the page size is the site's
+    choice (a negative or huge size would otherwise reach the paginator)."""
+
+    def __init__(self, object_list, per_page, *args, **kwargs):
+        super().__init__(object_list, 50, *args, **kwargs)
+
+
+PAGINATION = {"paginator_class": FiftyPerPage}
 
 
 def format_number(value: Decimal) -> str:
@@ -17,20 +38,34 @@ def format_number(value: Decimal) -> str:
     return f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
 
 
-class MoneyColumn(tables.Column):
-    def __init__(self, **kwargs):
-        super().__init__(attrs={"th": {"class": "num"}, "td": {"class": "num"}}, **kwargs)
+def format_percent(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value}%"
 
-    def render(self, value: Decimal) -> str:
-        return format_yuan(value)
+
+class MoneyColumn(tables.Column):
+    """An amount in the table's unit; the exact yuan for export."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("attrs", NUM)
+        super().__init__(**kwargs)
+
+    def render(self, value: Decimal, table) -> str:
+        return table.unit.format(value)
 
     def value(self, value: Decimal | None) -> str:
         return "" if value is None else str(value)
 
 
 class NumberColumn(MoneyColumn):
-    def render(self, value: Decimal) -> str:
+    def render(self, value: Decimal, table) -> str:
         return format_number(value)
+
+
+class CodeColumn(tables.Column):
+    """A classification code linking to its code page (the no-JavaScript drill-down)."""
+
+    def render(self, value: str, table) -> str:
+        return format_html('<a href="{}">{}</a>', table.code_url(value), value)
 
 
 COLUMN_CLASSES = {"money": MoneyColumn, "number": NumberColumn, "text": tables.Column}
@@ -42,20 +77,133 @@ def row_class(record: dict) -> str:
 
 
 class OfficialTableView(tables.Table):
+    """One of the nine official tables, columns taken from its own column list.
+    Code tables link each code to its code page and mark their rows so that
+    static/js/site.js can fold 款 and 项 under their 类."""
+
     class Meta:
         template_name = "public/includes/official_table.html"
         orderable = False
         attrs = {"class": "official"}
-        row_attrs = {"class": row_class}
+        row_attrs = {
+            "class": row_class,
+            "data-code": lambda record: record["_row"].code,
+            "data-level": lambda record: record["_row"].level,
+        }
 
-    def __init__(self, official: OfficialTable, detail_url: str = "", **kwargs):
+    def __init__(
+        self,
+        official: OfficialTable,
+        detail_url: str = "",
+        unit: AmountUnit = AmountUnit.YUAN,
+        code_url: Callable[[str], str] | None = None,
+        **kwargs,
+    ):
         self.official = official
         self.detail_url = detail_url
+        self.unit = unit
+        self.code_url = code_url
+        self.drills_down = bool(code_url) and any(c.key == "code" for c in official.columns)
         columns = [(column.key, self.make_column(column)) for column in official.columns]
         data = [{**row.cells, "_row": row} for row in official.rows]
         super().__init__(data=data, extra_columns=columns, **kwargs)
 
-    @staticmethod
-    def make_column(column: Column) -> tables.Column:
-        return COLUMN_CLASSES[column.kind](verbose_name=column.label, default="", empty_values=(None, ""))
+    def make_column(self, column: Column) -> tables.Column:
+        column_class = CodeColumn if column.key == "code" and self.code_url else COLUMN_CLASSES[column.kind]
+        return column_class(verbose_name=column.label, default="", empty_values=(None, ""))
 
+
+class DepartmentBudgetTable(tables.Table):
+    """The home page: every published department of the year."""
+
+    code = tables.Column("部门编码", accessor="department__code", attrs=STICKY)
+    name = tables.Column("部门名称", accessor="department__name", order_by="department__name")
+    total = MoneyColumn(verbose_name="支出总计")
+    basic = MoneyColumn(verbose_name="基本支出")
+    project = MoneyColumn(verbose_name="项目支出")
+    city_share = tables.Column("占全市比重", empty_values=(), order_by="total", attrs=NUM)
+
+    class Meta:
+        template_name = LIST_TEMPLATE
+        attrs = {"class": "listing"}
+        order_by = "code"
+        empty_text = "没有符合条件的部门。"
+
+    def __init__(self, *args, city_total: Decimal | None, unit: AmountUnit, caption: str, **kwargs):
+        self.city_total = city_total
+        self.unit = unit
+        self.caption = caption
+        super().__init__(*args, **kwargs)
+
+    def render_name(self, record) -> str:
+        return format_html(
+            '<a href="{}">{}</a>', with_unit(record.get_absolute_url(), self.unit), record.department.name
+        )
+
+    def render_city_share(self, record) -> str:
+        return format_percent(share(record.total, self.city_total))
+
+    def value_city_share(self, record) -> str:
+        return str(share(record.total, self.city_total) or "")
+
+
+class CodeDepartmentTable(tables.Table):
+    """A code page: each department's amount for the code, largest first."""
+
+    department_code = tables.Column("部门编码", attrs=STICKY)
+    department_name = tables.Column("部门名称")
+    amount = MoneyColumn(verbose_name="金额")
+    code_share = tables.Column("占该科目比重", empty_values=(), order_by="amount", attrs=NUM)
+
+    class Meta:
+        template_name = LIST_TEMPLATE
+        attrs = {"class": "listing"}
+        empty_text = "该年度没有部门在此科目安排支出。"
+
+    def __init__(self, *args, code_total: Decimal | None, year: int, unit: AmountUnit, caption: str, **kwargs):
+        self.code_total = code_total
+        self.year = year
+        self.unit = unit
+        self.caption = caption
+        super().__init__(*args, **kwargs)
+
+    def render_department_name(self, record: dict) -> str:
+        url = reverse("public:budget", kwargs={"department": record["department_code"], "year": self.year})
+        return format_html('<a href="{}">{}</a>', with_unit(url, self.unit), record["department_name"])
+
+    def render_code_share(self, record: dict) -> str:
+        return format_percent(share(record["amount"], self.code_total))
+
+    def value_code_share(self, record: dict) -> str:
+        return str(share(record["amount"], self.code_total) or "")
+
+
+class ProjectTable(tables.Table):
+    """A budget's projects, filtered and sorted by the reader."""
+
+    name = tables.Column("项目名称", attrs=STICKY)
+    kind = tables.Column("类型")
+    unit_name = tables.Column("项目单位", accessor="unit__name", order_by="unit__code")
+    function_code = tables.Column("功能科目", accessor="function_code__code")
+    total = MoneyColumn(verbose_name="合计")
+
+    class Meta:
+        template_name = LIST_TEMPLATE
+        attrs = {"class": "listing"}
+        empty_text = "没有符合条件的项目。"
+        sequence = ("name", "total", "kind", "unit_name", "function_code")  # the amount in view on a phone
+
+    def __init__(self, *args, budget, unit: AmountUnit, caption: str, **kwargs):
+        self.budget = budget
+        self.unit = unit
+        self.caption = caption
+        super().__init__(*args, **kwargs)
+
+    def render_name(self, record: Project) -> str:
+        url = reverse("public:project", kwargs={**self.budget.url_kwargs, "pk": record.pk})
+        return format_html('<a href="{}">{}</a>', with_unit(url, self.unit), record.name)
+
+    def render_function_code(self, record: Project) -> str:
+        code = record.function_code
+        url = reverse("public:code", kwargs={"scheme": code.scheme, "code": code.code, "year": code.year})
+        return format_html('<a href="{}">{}</a> {}', with_unit(url, self.unit), code.code, code.name)

@@ -1,14 +1,14 @@
 from django.urls import path, register_converter
 
-from apps.budgets.models import Phase
+from apps.reference.models import Scheme
 
 from . import views
 
 
-class OtherPhaseConverter:
-    """决算 and 调整预算 live one segment below the 预算 of the same year."""
+class SchemeConverter:
+    """/subjects/function/… and /subjects/economic/…"""
 
-    regex = "|".join(p.value for p in Phase if p != Phase.BUDGET)
+    regex = "|".join(Scheme.values)
 
     def to_python(self, value: str) -> str:
         return value
@@ -17,14 +17,29 @@ class OtherPhaseConverter:
         return value
 
 
-register_converter(OtherPhaseConverter, "phase")
+class CodeConverter(SchemeConverter):
+    """A classification code: 3, 5 or 7 digits; anything else is not a code page."""
+
+    regex = "[0-9]{3}(?:[0-9]{2}){0,2}"
+
+
+# `phase` (决算, 调整预算: one segment below the 预算) is registered in budgetsite/urls.py.
+register_converter(SchemeConverter, "scheme")
+register_converter(CodeConverter, "code")
 
 app_name = "public"
 budget = "departments/<str:department>/<int:year>/"
+other_phase = budget + "<phase:phase>/"
 urlpatterns = [
-    path("", views.home, name="home"),
-    path(budget, views.budget_detail, name="budget"),
-    path(budget + "tables/<slug:slug>/", views.table_detail, name="table"),
-    path(budget + "<phase:phase>/", views.budget_detail, name="budget"),
-    path(budget + "<phase:phase>/tables/<slug:slug>/", views.table_detail, name="table"),
+    path("", views.HomeView.as_view(), name="home"),
+    path("glossary/", views.glossary, name="glossary"),
+    path("search/", views.search, name="search"),
+    path("subjects/<scheme:scheme>/<code:code>/<int:year>/", views.CodeView.as_view(), name="code"),
 ]
+for prefix in (budget, other_phase):
+    urlpatterns += [
+        path(prefix, views.budget_detail, name="budget"),
+        path(prefix + "tables/<slug:slug>/", views.table_detail, name="table"),
+        path(prefix + "projects/", views.ProjectListView.as_view(), name="projects"),
+        path(prefix + "projects/<int:pk>/", views.project_detail, name="project"),
+    ]

@@ -1,39 +1,279 @@
+"""The public site. Every page's state lives in its URL (year, unit, filters,
+sort, page, compare), so any view is a permalink. Views stay short: figures
+come from queries.py, figures.py and compare.py, tables from tables.py."""
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.generic import TemplateView
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
 
-from apps.budgets.explanation import explanation_paragraphs
-from apps.budgets.models import Budget, Phase
-from apps.budgets.official import SLUGS, build_all, build_table
-from apps.reference.models import GlossaryTerm
+from apps.budgets.amounts import AmountUnit
+from apps.budgets.explanation import explanation_paragraphs, share
+from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
+from apps.budgets.official import SLUGS, OfficialTable, build_all, build_table
+from apps.projects.models import Project, ProjectFunding
+from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
-from .tables import OfficialTableView
+from .charts import Chart, Point, budget_charts, top_and_rest, with_shares
+from .compare import comparison_for
+from .figures import headline_cards, headlines
+from .filters import DepartmentBudgetFilter, ProjectFilter
+from .links import code_url, request_unit, with_unit
+from .queries import (
+    children_amounts,
+    city_totals,
+    code_history,
+    code_total,
+    department_amounts,
+    published_years,
+    year_budgets,
+)
+from .search import search as search_all
+from .tables import PAGINATION, CodeDepartmentTable, DepartmentBudgetTable, OfficialTableView, ProjectTable
+
+CHART_LIMIT = 15  # bars beyond this are summed as one, the table lists them all
 
 
 def visible_budget(request: HttpRequest, department: str, year: int, phase: str) -> Budget:
     """The budget at this address, or 404 (drafts are 404 for the public)."""
+    if "\x00" in department:  # PostgreSQL refuses NUL in text: no such department
+        raise Http404("没有这个部门。")
     budgets = Budget.objects.visible_to(request.user).for_budget_page()
     return get_object_or_404(budgets, department__code=department, year=year, phase=phase)
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    budgets = Budget.objects.published().select_related("department").order_by("-year", "department__code")
-    return render(request, "public/home.html", {"budgets": budgets})
+def glossary_context() -> dict:
+    """The glossary in one query: the list, and a lookup for terms where they appear."""
+    terms = list(GlossaryTerm.objects.all())
+    return {"glossary": terms, "glossary_terms": {term.term: term for term in terms}}
+
+
+def chosen_year(raw: str | None, years: list[int]) -> int | None:
+    """`?year=`, default the latest; a year without published budgets is a 404."""
+    if not raw:
+        return years[0] if years else None
+    if raw.isdigit() and int(raw) in years:
+        return int(raw)
+    raise Http404(f"没有“{raw[:10]}”年度已公开的部门预算。")
+
+
+class HomeView(SingleTableMixin, FilterView):
+    """The city's totals for a year and every published department in it."""
+
+    template_name = "public/home.html"
+    table_class = DepartmentBudgetTable
+    filterset_class = DepartmentBudgetFilter
+    table_pagination = PAGINATION
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        self.years = published_years()
+        self.year = chosen_year(request.GET.get("year"), self.years)
+        self.totals = city_totals(self.year) if self.year else {}
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return year_budgets(self.year).for_home_page()
+
+    def get_table_kwargs(self) -> dict:
+        caption = f"{self.year}年各部门支出预算"
+        return {"city_total": self.totals.get("total"), "unit": request_unit(self.request), "caption": caption}
+
+    def shares_chart(self) -> Chart:
+        whole, count = self.totals["total"], self.totals["departments"]
+        largest = year_budgets(self.year).for_home_page().order_by("-total", "department__code")[: CHART_LIMIT + 1]
+        items = [(budget.department.label, budget.total) for budget in largest]
+        points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, f"其余{count - CHART_LIMIT}个部门")
+        return Chart("shares", "bar", f"{self.year}年各部门支出占全市比重", points, request_unit(self.request), "部门")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(years=self.years, year=self.year, totals=self.totals, **glossary_context())
+        if self.year:
+            total = self.totals["total"]
+            context.update(
+                basic_share=share(self.totals["basic"], total), project_share=share(self.totals["project"], total)
+            )
+            context["charts"] = [self.shares_chart()]
+        return context
+
+
+def official_views(budget: Budget, official: list[OfficialTable], unit: AmountUnit) -> list[OfficialTableView]:
+    """The official tables in the reader's unit, codes linking to their code pages."""
+
+    def code_link(scheme: str):
+        return lambda code: code_url(scheme, code, budget.year, unit)
+
+    return [
+        OfficialTableView(
+            table,
+            detail_url=with_unit(budget.table_url(table.slug), unit),
+            unit=unit,
+            code_url=code_link(table.code_scheme) if table.code_scheme else None,
+        )
+        for table in official
+    ]
 
 
 def budget_detail(request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> HttpResponse:
     budget = visible_budget(request, department, year, phase)
+    unit = request_unit(request)
+    official = build_all(budget)
+    comparison = comparison_for(budget, request.GET.get("compare"))
+    compared = [comparison.other] if comparison.other else []
+    figures = headlines(budget, *compared)
+    prior = figures[comparison.other.pk] if comparison.other else None
     context = {
         "budget": budget,
+        "cards": headline_cards(figures[budget.pk], prior),
         "explanation": explanation_paragraphs(budget),
-        "tables": [OfficialTableView(t, detail_url=budget.table_url(t.slug)) for t in build_all(budget)],
-        "glossary": GlossaryTerm.objects.all(),
+        "tables": official_views(budget, official, unit),
+        "charts": budget_charts(budget, official, figures[budget.pk], unit),
+        "comparison": comparison,
+        **glossary_context(),
     }
     return render(request, "public/budget_detail.html", context)
 
 
-def table_detail(request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET) -> HttpResponse:
+def table_detail(
+    request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET
+) -> HttpResponse:
     if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表")
+        raise Http404(f"没有名为“{slug}”的表。")
     budget = visible_budget(request, department, year, phase)
-    official = build_table(budget, slug)
-    return render(request, "public/table_detail.html", {"budget": budget, "table": OfficialTableView(official)})
+    table = official_views(budget, [build_table(budget, slug)], request_unit(request))[0]
+    return render(request, "public/table_detail.html", {"budget": budget, "table": table, **glossary_context()})
+
+
+def find_code(scheme: str, code: str, year: int) -> ClassificationCode:
+    """The code in that year's tree, with its ancestors for the breadcrumbs."""
+    codes = ClassificationCode.objects.select_related("parent__parent")
+    try:
+        return codes.get(scheme=scheme, code=code, year=year)
+    except ClassificationCode.DoesNotExist:
+        raise Http404(f"{year}年的{Scheme(scheme).label}中没有科目“{code}”。")
+
+
+class CodeView(SingleTableMixin, TemplateView):
+    """One classification code in one year: its place in the tree, its children,
+    every department's amount for it, and its amounts over the years."""
+
+    template_name = "public/code_detail.html"
+    table_class = CodeDepartmentTable
+    table_pagination = False
+
+    def get(self, request: HttpRequest, scheme: str, code: str, year: int) -> HttpResponse:
+        self.node = find_code(scheme, code, year)
+        self.total = code_total(self.node)
+        # One query serves the table (sorted as the reader asks) and the chart (largest first).
+        self.departments = list(department_amounts(self.node))
+        return super().get(request)
+
+    def get_table_data(self) -> list[dict]:
+        return self.departments
+
+    def get_table_kwargs(self) -> dict:
+        caption = f"{self.node.year}年各部门“{self.node.code} {self.node.name}”支出"
+        return {
+            "code_total": self.total["total"],
+            "year": self.node.year,
+            "unit": request_unit(self.request),
+            "caption": caption,
+        }
+
+    def departments_chart(self) -> Chart:
+        items = [(row["department_name"], row["amount"]) for row in self.departments]
+        rest = f"其余{len(items) - CHART_LIMIT}个部门"
+        points = top_and_rest(with_shares(items, self.total["total"]), self.total["total"], CHART_LIMIT, rest)
+        return Chart("departments", "bar", f"各部门“{self.node.name}”金额", points, request_unit(self.request), "部门")
+
+    def history_chart(self, history) -> Chart:
+        points = [Point(f"{item.year}年", item.amount) for item in history]
+        return Chart(
+            "history", "line", f"历年“{self.node.name}”金额（各部门合计）", points, request_unit(self.request), "年度"
+        )
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        history = code_history(self.node)
+        charts = [self.departments_chart()] if self.departments else []
+        if sum(1 for item in history if item.amount is not None) > 1:
+            charts.append(self.history_chart(history))
+        ancestors = [a for a in (self.node.parent and self.node.parent.parent, self.node.parent) if a]
+        context.update(
+            node=self.node,
+            ancestors=ancestors,
+            # The glossary explains some codes under their full path: 一般公共服务支出（类）…（款）行政运行（项）
+            glossary_key="".join(f"{code.name}（{code.level}）" for code in [*ancestors, self.node]),
+            total=self.total,
+            children=children_amounts(self.node),
+            history=history,
+            charts=charts,
+            **glossary_context(),
+        )
+        return context
+
+
+class ProjectListView(SingleTableMixin, FilterView):
+    """A budget's projects: filter by type, unit, name and amount; sort by any column."""
+
+    template_name = "public/project_list.html"
+    table_class = ProjectTable
+    filterset_class = ProjectFilter
+    table_pagination = PAGINATION
+
+    def get(self, request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> HttpResponse:
+        self.budget = visible_budget(request, department, year, phase)
+        return super().get(request)
+
+    def get_queryset(self):
+        return Project.objects.filter(budget=self.budget).for_project_list()
+
+    def get_filterset_kwargs(self, filterset_class) -> dict:
+        return {**super().get_filterset_kwargs(filterset_class), "budget": self.budget}
+
+    def get_table_kwargs(self) -> dict:
+        caption = f"{self.budget.department.name}{self.budget.year}年{self.budget.get_phase_display()}项目"
+        return {"budget": self.budget, "unit": request_unit(self.request), "caption": caption}
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        shown = ProjectFunding.objects.filter(project__in=self.object_list.values("pk"))
+        context.update(budget=self.budget, shown_total=shown.total(), **glossary_context())
+        return context
+
+
+def indicator_groups(indicators) -> list[tuple[str, list[tuple[str, list]]]]:
+    """Indicators under their 一级 and 二级指标, in the order they first appear."""
+    groups: dict[str, dict[str, list]] = {}
+    for indicator in indicators:
+        groups.setdefault(indicator.level1, {}).setdefault(indicator.level2, []).append(indicator)
+    return [(level1, list(level2s.items())) for level1, level2s in groups.items()]
+
+
+def project_detail(
+    request: HttpRequest, department: str, year: int, pk: int, phase: str = Phase.BUDGET
+) -> HttpResponse:
+    budget = visible_budget(request, department, year, phase)
+    projects = Project.objects.filter(budget=budget).with_amounts().select_related("unit", "function_code")
+    project = get_object_or_404(projects, pk=pk)
+    fundings = [(source.label, getattr(project, f"{source.value}_amount")) for source in PROJECT_SOURCES]
+    context = {
+        "budget": budget,
+        "project": project,
+        "fundings": [(label, amount) for label, amount in fundings if amount is not None],
+        "indicator_groups": indicator_groups(project.indicators.all()),
+        **glossary_context(),
+    }
+    return render(request, "public/project_detail.html", context)
+
+
+def glossary(request: HttpRequest) -> HttpResponse:
+    return render(request, "public/glossary.html", glossary_context())
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    groups = search_all(q, request_unit(request))
+    found = sum(len(group.results) for group in groups)
+    return render(request, "public/search.html", {"q": q, "groups": groups, "found": found})

@@ -7,8 +7,9 @@ from apps.budgets.models import Budget
 
 from . import balance_tables, code_tables, other_tables
 from .base import Column, OfficialTable, Row
+from .sources import TableSources
 
-BUILDERS: dict[str, Callable[[Budget], OfficialTable]] = {
+BUILDERS: dict[str, Callable[[TableSources], OfficialTable]] = {
     "summary": balance_tables.summary,
     "expenditure": code_tables.expenditure,
     "fiscal-summary": balance_tables.fiscal_summary,
@@ -23,11 +24,13 @@ SLUGS = tuple(BUILDERS)
 
 
 def build_table(budget: Budget, slug: str) -> OfficialTable:
-    return BUILDERS[slug](budget)
+    return BUILDERS[slug](TableSources(budget))
 
 
 def build_all(budget: Budget) -> list[OfficialTable]:
-    return [build(budget) for build in BUILDERS.values()]
+    """All nine, sharing what they are computed from."""
+    sources = TableSources(budget)
+    return [build(sources) for build in BUILDERS.values()]
 
 
 __all__ = ["SLUGS", "Column", "OfficialTable", "Row", "build_all", "build_table"]

@@ -4,13 +4,12 @@ left, expenditure (the function tree by name) on the right."""
 from decimal import Decimal
 from itertools import zip_longest
 
-from django.db.models import Q, Sum
-
-from apps.budgets.models import FISCAL_SOURCES, Budget, FunctionLine, Nature, RevenueLine
+from apps.budgets.models import Nature
 from apps.budgets.models import RevenueSource as R
-from apps.reference.models import LEVEL_LENGTHS, Scheme
+from apps.reference.models import Scheme
 
-from .base import Column, OfficialTable, Row, rollup, tree_rows
+from .base import Column, OfficialTable, Row
+from .sources import TableSources
 
 COLUMNS = [
     Column("rev_item", "项目", group="收入", kind="text"),
@@ -33,13 +32,6 @@ CARRYOVER = [R.CARRYOVER_GENERAL, R.CARRYOVER_GOV_FUND, R.CARRYOVER_STATE_CAPITA
 FISCAL_CURRENT = [R.GENERAL, R.GOV_FUND, R.STATE_CAPITAL]
 FISCAL_CARRYOVER = [R.CARRYOVER_GENERAL, R.CARRYOVER_GOV_FUND, R.CARRYOVER_STATE_CAPITAL]
 ZERO = Decimal("0")
-# Natures the summary lists below the function tree rather than inside it.
-OUTSIDE_TREE = (Nature.SUBSIDY, Nature.REMITTANCE)
-
-
-def revenue_by_source(budget: Budget) -> dict[str, Decimal]:
-    rows = RevenueLine.objects.filter(budget=budget).values("source").annotate(total=Sum("amount")).order_by()
-    return {row["source"]: row["total"] for row in rows}
 
 
 def sum_of(revenue: dict[str, Decimal], sources) -> Decimal | None:
@@ -51,16 +43,14 @@ def side(label: str, amount=None, row: Row | None = None) -> tuple[str, object, 
     return (label, amount, row)
 
 
-def expenditure_side(lines, budget: Budget) -> list[tuple]:
-    totals = rollup(lines, "code__code", LEVEL_LENGTHS[Scheme.FUNCTION], {"amount": Sum("amount")})
-    return [side(r.cells["name"], r.cells["amount"], r) for r in tree_rows(totals, Scheme.FUNCTION, budget.year)]
+def expenditure_side(sources: TableSources, key: str) -> list[tuple]:
+    """The function tree by name, with the roll-up's `key` as its amount."""
+    return [side(r.cells["name"], r.cells["amount"], r) for r in sources.function.rows_for({"amount": key}, present=key)]
 
 
 def pair_rows(left: list[tuple], right: list[tuple]) -> list[Row]:
     rows = []
-    for (rev_item, rev_amount, _), (exp_item, exp_amount, tree_row) in zip_longest(
-        left, right, fillvalue=side("")
-    ):
+    for (rev_item, rev_amount, _), (exp_item, exp_amount, tree_row) in zip_longest(left, right, fillvalue=side("")):
         cells = {"rev_item": rev_item, "rev_amount": rev_amount, "exp_item": exp_item, "exp_amount": exp_amount}
         rows.append(Row(cells=cells, code=tree_row.code if tree_row else "", level=tree_row.level if tree_row else 0))
     return rows
@@ -70,13 +60,8 @@ def total_pair(rev_label: str, rev_amount, exp_label: str, exp_amount) -> Row:
     return Row(cells={"rev_item": rev_label, "rev_amount": rev_amount, "exp_item": exp_label, "exp_amount": exp_amount}, is_total=True)
 
 
-def summary(budget: Budget) -> OfficialTable:
-    revenue = revenue_by_source(budget)
-    lines = FunctionLine.objects.filter(budget=budget)
-    outside = lines.aggregate(
-        **{nature: Sum("amount", filter=Q(nature=nature)) for nature in OUTSIDE_TREE}, all=Sum("amount")
-    )
-    tree_lines = lines.exclude(nature__in=OUTSIDE_TREE)
+def summary(sources: TableSources) -> OfficialTable:
+    budget, revenue, totals = sources.budget, sources.revenue, sources.function.totals
     current_sources = [source for _, source in CURRENT_REVENUE]
     left = [side(label, revenue.get(s)) for label, s in CURRENT_REVENUE if s != R.STATE_CAPITAL or s in revenue]
     left_below = [
@@ -87,31 +72,27 @@ def summary(budget: Budget) -> OfficialTable:
         side("财政专户结转", revenue.get(R.CARRYOVER_SPECIAL_ACCOUNT)),
         side("单位资金", revenue.get(R.CARRYOVER_UNIT)),
     ]
-    carry_forward = budget.carry_forward or None
     right_below = [
         side(""),
-        side("对附属单位补助支出", outside[Nature.SUBSIDY]),
-        side("上缴上级支出", outside[Nature.REMITTANCE]),
+        side("对附属单位补助支出", totals[Nature.SUBSIDY]),
+        side("上缴上级支出", totals[Nature.REMITTANCE]),
         side(""),
-        side("结转下年", carry_forward),
+        side("结转下年", budget.carry_forward or None),
         side(""),
     ]
-    table = OfficialTable("summary", "收支预算总表", f"{budget.year}年市级部门收支预算总表", COLUMNS)
+    table = OfficialTable("summary", "收支预算总表", f"{budget.year}年市级部门收支预算总表", COLUMNS, code_scheme=Scheme.FUNCTION)
     table.rows = [
-        *pair_rows(left, expenditure_side(tree_lines, budget)),
-        total_pair("本年收入合计", sum_of(revenue, current_sources), "本年支出合计", tree_lines.aggregate(s=Sum("amount"))["s"]),
+        *pair_rows(left, expenditure_side(sources, "tree_total")),
+        total_pair("本年收入合计", sum_of(revenue, current_sources), "本年支出合计", totals["tree_total"]),
         *pair_rows(left_below, right_below),
-        total_pair("收入总计", sum_of(revenue, list(R)), "支出合计", (outside["all"] or ZERO) + budget.carry_forward),
+        total_pair("收入总计", sum_of(revenue, list(R)), "支出合计", (totals["total"] or ZERO) + budget.carry_forward),
     ]
-    table.code_scheme = Scheme.FUNCTION
     return table
 
 
-def fiscal_summary(budget: Budget) -> OfficialTable:
-    revenue = revenue_by_source(budget)
-    lines = FunctionLine.objects.filter(budget=budget, source__in=FISCAL_SOURCES)
-    spent = lines.aggregate(s=Sum("amount"))["s"]
-    carry_forward = budget.carry_forward or None
+def fiscal_summary(sources: TableSources) -> OfficialTable:
+    budget, revenue = sources.budget, sources.revenue
+    spent = sources.function.totals["fiscal_total"]
     left = [
         side("一、本年收入", sum_of(revenue, FISCAL_CURRENT)),
         side("(一) 一般公共预算拨款", revenue.get(R.GENERAL)),
@@ -122,13 +103,11 @@ def fiscal_summary(budget: Budget) -> OfficialTable:
         side("(二) 政府性基金预算拨款", revenue.get(R.CARRYOVER_GOV_FUND)),
         side("(三) 国有资本经营预算拨款", revenue.get(R.CARRYOVER_STATE_CAPITAL)),
     ]
-    right = [side("一、本年支出", spent), *expenditure_side(lines, budget), side("二、年终结转结余", carry_forward)]
-    table = OfficialTable("fiscal-summary", "财政拨款收支预算总表", f"{budget.year}年市级部门财政拨款收支预算总表", COLUMNS)
+    right = [side("一、本年支出", spent), *expenditure_side(sources, "fiscal_total"), side("二、年终结转结余", budget.carry_forward or None)]
+    table = OfficialTable("fiscal-summary", "财政拨款收支预算总表", f"{budget.year}年市级部门财政拨款收支预算总表", COLUMNS,
+                          code_scheme=Scheme.FUNCTION)  # fmt: skip
     table.rows = [
         *pair_rows(left, right),
-        total_pair(
-            "收入总计", sum_of(revenue, FISCAL_CURRENT + FISCAL_CARRYOVER), "支出总计", (spent or ZERO) + budget.carry_forward
-        ),
+        total_pair("收入总计", sum_of(revenue, FISCAL_CURRENT + FISCAL_CARRYOVER), "支出总计", (spent or ZERO) + budget.carry_forward),
     ]
-    table.code_scheme = Scheme.FUNCTION
     return table

@@ -3,15 +3,17 @@ and 项目绩效目标表."""
 
 from django.db.models import Q, Sum
 
-from apps.budgets.models import Budget, Source, ThreePublicCategory, ThreePublicLine
+from apps.budgets.models import Source, ThreePublicCategory, ThreePublicLine
 from apps.projects.models import Project, ProjectFunding
 
 from .base import Column, OfficialTable, Row
+from .sources import TableSources
 
 C = ThreePublicCategory
 
 
-def three_public(budget: Budget) -> OfficialTable:
+def three_public(sources: TableSources) -> OfficialTable:
+    budget = sources.budget
     vehicle = "公务用车购置及运行费用"
     columns = [
         Column("unit_name", "单位名称", kind="text", number="**"),
@@ -52,7 +54,8 @@ PROJECT_COLUMNS = {
 }
 
 
-def projects(budget: Budget) -> OfficialTable:
+def projects(sources: TableSources) -> OfficialTable:
+    budget = sources.budget
     columns = [
         Column("kind", "类型", kind="text"),
         Column("name", "项目名称", kind="text"),
@@ -84,7 +87,8 @@ PERFORMANCE_SOURCES = {
 }
 
 
-def performance(budget: Budget) -> OfficialTable:
+def performance(sources: TableSources) -> OfficialTable:
+    budget = sources.budget
     funds = "资金安排"
     columns = [
         Column("unit_code", "单位编码", kind="text"),

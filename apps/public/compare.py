@@ -1,0 +1,137 @@
+"""A budget set against another year or phase of the same department
+(`?compare=2020`, `?compare=2021-final`): every function and economic code's
+change, codes new or gone flagged, and a renamed code kept on one row (codes
+are matched by number; the name of each year is kept)."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+
+from apps.budgets.explanation import share
+from apps.budgets.models import Budget, EconomicLine, FunctionLine, Phase
+from apps.budgets.official.base import rollup
+from apps.reference.models import LEVEL_LENGTHS, ClassificationCode, Scheme
+
+ZERO = Decimal("0")
+LINE_MODELS = {Scheme.FUNCTION: FunctionLine, Scheme.ECONOMIC: EconomicLine}
+
+
+def compare_key(budget: Budget) -> str:
+    """How `?compare=` names a budget: its year, plus the phase unless it is 预算."""
+    return str(budget.year) if budget.phase == Phase.BUDGET else f"{budget.year}-{budget.phase}"
+
+
+def compare_label(budget: Budget) -> str:
+    return f"{budget.year}年{budget.get_phase_display()}"
+
+
+def is_later(budget: Budget, than: Budget) -> bool:
+    """Years first; within a year 预算 → 调整预算 → 决算."""
+    order = [Phase.BUDGET, Phase.ADJUSTED, Phase.FINAL]
+    return (budget.year, order.index(budget.phase)) > (than.year, order.index(than.phase))
+
+
+def compare_choices(budget: Budget) -> list[Budget]:
+    """The department's other published budgets, newest first."""
+    others = Budget.objects.published().filter(department_id=budget.department_id).exclude(pk=budget.pk)
+    return list(others.select_related("department").order_by("-year", "phase"))
+
+
+@dataclass(frozen=True)
+class ComparedRow:
+    code: str
+    name: str
+    level: int  # 0 合计, 1 类, 2 款, 3 项
+    current: Decimal | None
+    other: Decimal | None
+    former_name: str = ""  # the other year's name, where it differs
+    tree_year: int = 0  # the year whose tree has the code: its code page
+    other_is_later: bool = False  # comparing with a later budget turns 新增 and 取消 around
+
+    @property
+    def only_in(self) -> str:
+        """Which budget alone has money on the code: "current", "other" or neither."""
+        if self.current and not self.other:
+            return "current"
+        if self.other and not self.current:
+            return "other"
+        return ""
+
+    @property
+    def change(self) -> Decimal:
+        return (self.current or ZERO) - (self.other or ZERO)
+
+    @property
+    def percent(self) -> Decimal | None:
+        return share(self.change, self.other)
+
+    @property
+    def status(self) -> str:
+        """In words, so that colour never carries it alone."""
+        words = {"current": ("新增", "其后取消"), "other": ("取消", "其后新增")}
+        return words[self.only_in][self.other_is_later] if self.only_in else ""
+
+
+@dataclass
+class CodeComparison:
+    scheme: str
+    title: str
+    rows: list[ComparedRow]
+
+
+def code_names(scheme: str, years: set[int], codes) -> dict[tuple[int, str], str]:
+    rows = ClassificationCode.objects.filter(scheme=scheme, year__in=years, code__in=codes)
+    return {(year, code): name for year, code, name in rows.values_list("year", "code", "name")}
+
+
+def compare_codes(current: Budget, other: Budget, scheme: str, title: str) -> CodeComparison:
+    """Both budgets rolled up by code prefix in the database, side by side."""
+    lines = LINE_MODELS[scheme].objects.filter(budget__in=[current.pk, other.pk])
+    sums = {"current": Sum("amount", filter=Q(budget=current.pk)), "other": Sum("amount", filter=Q(budget=other.pk))}
+    totals = rollup(lines, "code__code", LEVEL_LENGTHS[scheme], sums)
+    names = code_names(scheme, {current.year, other.year}, totals)
+    grand = lines.aggregate(**sums)
+    rows = [ComparedRow("", "合计", 0, grand["current"], grand["other"])]
+    for code in sorted(totals):
+        name = names.get((current.year, code), "")
+        former = names.get((other.year, code), "")
+        rows.append(
+            ComparedRow(
+                code=code,
+                name=name or former,
+                level=LEVEL_LENGTHS[scheme].index(len(code)) + 1,
+                current=totals[code]["current"],
+                other=totals[code]["other"],
+                former_name=former if name and former and former != name else "",
+                tree_year=current.year if name else other.year,
+                other_is_later=is_later(other, current),
+            )
+        )
+    return CodeComparison(scheme, title, rows)
+
+
+@dataclass
+class Comparison:
+    """What the budget page shows for `?compare=`: the choices, and the chosen
+    budget's code tables, or a message when the choice names no budget."""
+
+    choices: list[tuple[str, str, str]]  # (key, label, the budget's own page)
+    other: Budget | None = None
+    message: str = ""
+    tables: tuple[CodeComparison, ...] = ()
+
+
+def comparison_for(budget: Budget, requested: str | None) -> Comparison:
+    others = compare_choices(budget)
+    choices = [(compare_key(b), compare_label(b), b.get_absolute_url()) for b in others]
+    if not requested:
+        return Comparison(choices)
+    other = next((b for b in others if compare_key(b) == requested), None)
+    if other is None:
+        return Comparison(choices, message=f"没有“{requested[:20]}”的已公开预算可供比较，请从下列年度中选择。")
+    tables = (
+        compare_codes(budget, other, Scheme.FUNCTION, "支出按功能分类科目比较"),
+        compare_codes(budget, other, Scheme.ECONOMIC, "基本支出按经济分类科目比较"),
+    )
+    return Comparison(choices, other=other, tables=tables)

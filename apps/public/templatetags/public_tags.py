@@ -1,0 +1,110 @@
+"""Template helpers for the public pages: the reader's amount unit (元/万元)
+carried by every link and followed by every amount, percentages from exact
+Decimals, and glossary terms explained where they appear."""
+
+import re
+from decimal import Decimal
+
+from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+
+from apps.budgets.amounts import AmountUnit
+from apps.public.links import request_unit, with_unit
+
+register = template.Library()
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def reader_unit(context) -> AmountUnit:
+    return request_unit(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def unit_url(context, viewname: str, *args, **kwargs) -> str:
+    """`{% url %}` that keeps the reader's unit."""
+    return with_unit(reverse(viewname, args=args, kwargs=kwargs), reader_unit(context))
+
+
+@register.simple_tag(takes_context=True)
+def unit_href(context, url: str) -> str:
+    """An already built URL (e.g. get_absolute_url) that keeps the reader's unit."""
+    return with_unit(url, reader_unit(context))
+
+
+@register.simple_tag(takes_context=True)
+def unit_label(context) -> str:
+    return reader_unit(context).label
+
+
+@register.simple_tag(takes_context=True)
+def unit_input(context) -> str:
+    """The hidden field that lets a GET form (search, filters) keep the unit."""
+    unit = reader_unit(context)
+    if unit is AmountUnit.YUAN:
+        return ""
+    return format_html('<input type="hidden" name="unit" value="{}">', unit.value)
+
+
+@register.simple_tag(takes_context=True)
+def money(context, amount: Decimal | None) -> str:
+    """An amount in the reader's unit, two decimals with separators."""
+    return reader_unit(context).format(amount)
+
+
+@register.simple_tag(takes_context=True)
+def signed_money(context, amount: Decimal | None) -> str:
+    """A change with its sign spelled out (+/−), so colour never carries it alone."""
+    if amount is None:
+        return ""
+    sign = "+" if amount > 0 else "−" if amount < 0 else ""
+    return sign + reader_unit(context).format(abs(amount))
+
+
+@register.filter
+def percent(value: Decimal | None) -> str:
+    """A share from explanation.share(): 28.5%; a dash where the base is zero."""
+    return "—" if value is None else f"{value}%"
+
+
+@register.filter
+def signed_percent(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"+{value}%" if value > 0 else f"−{abs(value)}%" if value < 0 else "0.0%"
+
+
+@register.simple_tag(takes_context=True)
+def term(context, word: str, label: str = "") -> str:
+    """A glossary term where it appears: its definition as title text and a
+    link to the glossary entry (reachable by keyboard, unlike a bare title)."""
+    entry = context.get("glossary_terms", {}).get(word)
+    if entry is None:
+        return label or word
+    href = with_unit(reverse("public:glossary"), reader_unit(context)) + f"#term-{entry.pk}"
+    return format_html('<a class="term" href="{}" title="{}">{}</a>', href, entry.definition, label or word)
+
+
+@register.filter
+def definition_of(word: str, glossary_terms: dict) -> str:
+    entry = (glossary_terms or {}).get(word)
+    return entry.definition if entry else ""
+
+
+@register.filter
+def readable_404(exception) -> str:
+    """The 404's own Chinese message; Django's English defaults are not shown."""
+    message = str(exception or "")
+    return message if CJK.search(message) else ""
+
+
+@register.simple_tag(takes_context=True)
+def year_url(context, year: int) -> str:
+    """The home page of one year, keeping the unit."""
+    return with_unit(f"{reverse('public:home')}?year={year}", reader_unit(context))
+
+
+@register.simple_tag(takes_context=True)
+def budget_url(context, budget, viewname: str, **kwargs) -> str:
+    """A page of this budget (its projects, one project, a table), keeping the unit."""
+    return with_unit(reverse(viewname, kwargs={**budget.url_kwargs, **kwargs}), reader_unit(context))

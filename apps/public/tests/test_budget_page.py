@@ -1,0 +1,145 @@
+"""The budget page beyond the official tables: headline figures, charts,
+drill-down markup, code links, and the comparison with another year."""
+
+import pytest
+
+from apps.budgets.models import Budget, Phase, Status
+
+from .factories import budget_2020
+from .helpers import chart_payload, hrefs, page_text, row_text
+
+URL = "/departments/205/2021/"
+
+
+def test_headline_figures_with_their_shares_of_the_total(client, seed_budget):
+    text = page_text(client.get(URL))
+    for figure in [
+        "支出总计 25,258,772.17 元",
+        "基本支出 8,661,712.17 元 占支出总计34.3%",
+        "人员支出 7,193,148.60 元 占支出总计28.5%",
+        "公用经费 1,468,563.57 元 占支出总计5.8%",
+        "项目支出 16,597,060.00 元 占支出总计65.7%",
+    ]:
+        assert figure in text
+
+
+def test_headline_figures_in_wan(client, seed_budget):
+    text = page_text(client.get(URL + "?unit=wan"))
+    assert "支出总计 2,525.88 万元" in text and "单位：万元" in text
+
+
+def test_charts_of_functions_economic_codes_and_natures(client, seed_budget):
+    response = client.get(URL + "?unit=wan")
+    composition = chart_payload(response, "composition")
+    assert composition["kind"] == "treemap" and composition["unit"] == "万元"
+    general = composition["points"][0]
+    assert general["name"] == "201 一般公共服务支出" and general["value"] == "2280.44" and general["share"] == "90.3"
+    assert general["children"][0]["name"] == "20103 政府办公厅（室）及相关机构事务"
+    economic = chart_payload(response, "economic")["points"]
+    assert [p["name"] for p in economic[:2]] == ["30102 津贴补贴", "30199 其他工资福利支出"]
+    natures = chart_payload(response, "natures")["points"]
+    assert natures == [
+        {"name": "基本支出", "value": "866.17", "share": "34.3"},
+        {"name": "项目支出", "value": "1659.71", "share": "65.7"},
+    ]
+    # Each chart also has its numbers as a table, the text alternative.
+    assert "图表数据" in page_text(response) and 'role="img"' in response.content.decode()
+
+
+def test_code_tables_drill_down_and_link_every_code(client, seed_budget):
+    response = client.get(URL + "?unit=wan")
+    body = response.content.decode()
+    assert body.count("data-drilldown") == 4  # 支出总表, 一般公共预算支出表, 基本支出表, 政府性基金表
+    assert 'data-code="201" data-level="1"' in body and 'data-code="2010301" data-level="3"' in body
+    links = hrefs(response)
+    assert "/subjects/function/2010308/2021/?unit=wan" in links
+    assert "/subjects/economic/30217/2021/?unit=wan" in links
+
+
+def test_a_page_of_a_budget_and_its_links_all_keep_the_unit(client, prior_budget):
+    response = client.get(URL + "?unit=wan&compare=2020")
+    internal = [h for h in hrefs(response) if h.startswith(("/", "?")) and not h.startswith("/static/")]
+    switch_to_yuan = [h for h in internal if "unit=yuan" in h]
+    assert len(switch_to_yuan) == 1
+    assert all("unit=wan" in h for h in internal if h not in switch_to_yuan)
+
+
+def test_without_other_budgets_there_is_nothing_to_compare(client, seed_budget):
+    text = page_text(client.get(URL))
+    assert "暂无其他年度或阶段的已公开预算可供比较" in text
+    assert "历年支出总计" not in text
+
+
+def test_compare_with_the_prior_year_row_by_row(client, prior_budget):
+    response = client.get(URL + "?compare=2020")
+    plain = hrefs(client.get(URL))
+    assert "?compare=2020#compare" in plain and "/departments/205/2020/" in plain
+    # 2010301 行政运行: 4,839,768.54 against 4,500,000.00.
+    row = row_text(response, 'data-code="2010301"')
+    assert "4,839,768.54 4,500,000.00 +339,768.54 +7.6%" in row
+    assert "新增" in row_text(response, 'data-code="2010350"')
+    gone = row_text(response, 'data-code="2010399"')
+    assert "取消" in gone and "−800,000.00 −100.0%" in gone
+    assert "/subjects/function/2010399/2020/" in hrefs(response)  # a gone code links to its own year
+    # A new row has no base: no percentage.
+    assert "+1,567,549.47 —" in row_text(response, 'data-code="2010350"')
+
+
+def test_a_renamed_code_keeps_its_history(client, prior_budget):
+    row = row_text(client.get(URL + "?compare=2020"), 'data-code="210"')
+    assert "卫生健康支出" in row and "2020年名称：医疗卫生与计划生育支出" in row and "更名" in row
+    assert "473,856.00 190,000.00 +283,856.00 +149.4%" in row
+
+
+def test_compare_headline_figures_and_totals_over_the_years(client, prior_budget):
+    response = client.get(URL + "?compare=2020")
+    text = page_text(response)
+    assert "支出总计 25,258,772.17 元 比2020年增加 +4,768,772.17 （+23.3%）" in text
+    trend = chart_payload(response, "trend")
+    assert trend["kind"] == "line"
+    assert [(p["name"], p["value"]) for p in trend["points"]] == [("2020年", "20490000.00"), ("2021年", "25258772.17")]
+
+
+def test_economic_codes_are_compared_too(client, prior_budget):
+    response = client.get(URL + "?compare=2020")
+    assert "基本支出按经济分类科目比较" in page_text(response)
+    # 30217 公务接待费: 22,000.00 against 30,000.00.
+    assert "22,000.00 30,000.00 −8,000.00 −26.7%" in row_text(response, 'data-code="30217"')
+
+
+def test_compare_with_another_phase_of_the_same_year(client, seed_budget):
+    Budget.objects.create(department=seed_budget.department, year=2021, phase=Phase.FINAL, status=Status.PUBLISHED)
+    response = client.get(URL + "?compare=2021-final")
+    assert "2021年预算与2021年决算" in page_text(response)
+    # The 决算 comes after the 预算 (and has no lines yet here).
+    assert "其后取消" in row_text(response, 'data-code="2010301"')
+
+
+@pytest.mark.parametrize("value", ["1999", "abc", "2020", "<b>x</b>", "2021-final"])
+def test_a_compare_target_that_is_not_a_published_budget_gets_a_message(client, seed_budget, value):
+    budget_2020(status=Status.DRAFT)
+    response = client.get(URL, {"compare": value})
+    assert response.status_code == 200
+    assert "的已公开预算可供比较" in page_text(response)
+    assert "<b>x</b>" not in response.content.decode()
+
+
+def test_glossary_terms_are_explained_where_they_appear(client, seed_budget):
+    body = client.get(URL + "?unit=wan").content.decode()
+    term = 'class="term" href="/glossary/?unit=wan#term-'
+    assert body.count(term) >= 2
+    assert 'title="是预算单位为保障其正常运转，完成日常工作任务所发生的支出' in body
+
+
+def test_the_budget_links_to_its_projects(client, seed_budget):
+    response = client.get(URL)
+    assert "/departments/205/2021/projects/" in hrefs(response)
+
+
+def test_an_older_budget_without_a_stored_narrative_compares_forward(client, prior_budget):
+    response = client.get("/departments/205/2020/?compare=2021")
+    assert response.status_code == 200
+    assert "2020年预算与2021年预算" in page_text(response)
+    # Seen from 2020, 事业运行 is not gone: it appears later.
+    assert "其后新增" in row_text(response, 'data-code="2010350"')
+    assert "其后取消" in row_text(response, 'data-code="2010399"')

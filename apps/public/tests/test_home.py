@@ -1,0 +1,104 @@
+"""The home page: the city's totals for a year and every published department,
+sortable, filterable, paginated past 50, in 元 or 万元."""
+
+import pytest
+
+from apps.budgets.models import Budget, Status
+
+from .factories import many_departments
+from .helpers import chart_payload, hrefs, page_text, row_text
+
+# The seed (205: 25,258,772.17) plus departments 901–903 (n × 150,000.00 each).
+CITY_TOTAL_WITH_THREE = "26,158,772.17"
+
+
+def test_city_totals_and_every_department_with_its_share(client, other_departments):
+    response = client.get("/")
+    text = page_text(response)
+    assert "公开部门 4个" in text and CITY_TOTAL_WITH_THREE in text
+    # 205's share of the city: 25,258,772.17 / 26,158,772.17 = 96.559…%
+    assert "96.6%" in row_text(response, "绍兴市信访局")
+    assert "绍兴市测试局3" in text and "450,000.00" in row_text(response, "绍兴市测试局3")
+    assert "/departments/903/2021/" in hrefs(response)
+
+
+def test_drafts_are_neither_listed_nor_counted(client, seed_budget):
+    many_departments(2, status=Status.DRAFT)
+    text = page_text(client.get("/"))
+    assert "测试局" not in text
+    assert "公开部门 1个" in text and "25,258,772.17" in text
+
+
+def test_the_latest_year_by_default_and_any_published_year_by_link(client, prior_budget):
+    latest = client.get("/")
+    assert "2021年全市部门预算合计" in page_text(latest)
+    assert "?year=2020" in hrefs(latest)
+    older = page_text(client.get("/?year=2020"))
+    assert "2020年全市部门预算合计" in older and "20,490,000.00" in older
+
+
+@pytest.mark.parametrize("year", ["abc", "1999", "2021abc", "99999999999999999999"])
+def test_a_year_without_published_budgets_is_a_chinese_404(client, seed_budget, year):
+    response = client.get(f"/?year={year}")
+    assert response.status_code == 404
+    assert "年度已公开的部门预算" in page_text(response)
+
+
+def test_filter_by_name_and_by_amount_in_the_chosen_unit(client, other_departments):
+    def listed(url: str) -> list[str]:
+        links = hrefs(client.get(url))
+        return [code for code in ["205", "901", "902", "903"] if any(f"/departments/{code}/2021/" in h for h in links)]
+
+    assert listed("/?q=信访") == ["205"]
+    assert listed("/?q=903") == ["903"]
+    # 300万元 and more: only 205 (the test departments spend at most 45万元).
+    assert listed("/?unit=wan&min_total=300") == ["205"]
+    assert "支出总计不低于（万元）" in page_text(client.get("/?unit=wan"))
+    assert listed("/?max_total=300000") == ["901", "902"]
+
+
+@pytest.mark.parametrize("bad", ["abc", "-1", "1e400", "1.234", "99999999999999999999"])
+def test_a_bad_amount_bound_gets_a_chinese_message(client, seed_budget, bad):
+    response = client.get(f"/?min_total={bad}")
+    assert response.status_code == 200
+    assert 'class="error"' in response.content.decode()
+    assert "没有符合条件的部门" in page_text(response)
+
+
+def test_sorted_by_total_largest_first(client, other_departments):
+    body = client.get("/?sort=-total").content.decode()
+    order = [body.index(name) for name in ["绍兴市信访局", "绍兴市测试局3", "绍兴市测试局2", "绍兴市测试局1"]]
+    assert order == sorted(order)
+    assert 'aria-sort="descending"' in body
+
+
+def test_paginated_past_fifty_departments(client, seed_budget):
+    many_departments(55)
+    first = client.get("/")
+    assert page_text(first).count("绍兴市测试局") == 49  # 205 and 901…949 on page one
+    assert "?page=2" in hrefs(first)
+    second = client.get("/?page=2")
+    assert "/departments/955/2021/" in hrefs(second) and "/departments/949/2021/" not in hrefs(second)
+    assert client.get("/?page=abc").status_code == 200
+    assert client.get("/?page=999").status_code == 200
+
+
+def test_amounts_in_wan_and_every_link_keeps_the_unit(client, other_departments):
+    response = client.get("/?unit=wan")
+    assert "2,525.88" in row_text(response, "绍兴市信访局")
+    assert "单位：万元" in page_text(response)
+    internal = [h for h in hrefs(response) if h.startswith("/") and not h.startswith("/static/")]
+    assert internal and all("unit=wan" in h for h in internal)
+
+
+def test_no_share_is_shown_where_the_city_total_is_zero(client, seed_budget):
+    Budget.objects.create(department=seed_budget.department, year=2022, status=Status.PUBLISHED)
+    response = client.get("/?year=2022")
+    assert "—" in row_text(response, "绍兴市信访局")
+    assert "%" not in page_text(response).split("各部门2022年支出预算")[1]
+
+
+def test_the_chart_data_are_exact_decimals_in_the_chosen_unit(client, other_departments):
+    points = chart_payload(client.get("/?unit=wan"), "shares")["points"]
+    assert points[0] == {"name": "市信访局", "value": "2525.88", "share": "96.6"}
+    assert points[1] == {"name": "测试局3", "value": "45.00", "share": "1.7"}

@@ -1,0 +1,54 @@
+"""Every public page costs a fixed number of queries: the same with one
+department in the database as with fifty-one, so the site does not slow
+down as departments publish."""
+
+import pytest
+
+from apps.budgets.models import Budget, Status
+from apps.projects.models import Project
+
+from .factories import many_departments
+from .helpers import count_queries
+
+# Measured on SQLite; each is the page's whole cost, sessions and all.
+PAGES = {
+    "/": 6,
+    "/?sort=-total&unit=wan&q=局": 6,
+    "/departments/205/2021/": 68,
+    "/departments/205/2021/?compare=2020": 77,
+    "/departments/205/2021/tables/expenditure/": 8,
+    "/subjects/economic/30217/2021/": 8,
+    "/subjects/function/201/2021/": 8,
+    "/departments/205/2021/projects/": 7,
+    "/departments/205/2021/projects/?kind=大型会议培训类&min_total=1": 7,
+    "project": 5,
+    "/glossary/": 1,
+    "/search/?q=培训": 5,
+}
+
+
+def url_of(page: str) -> str:
+    if page != "project":
+        return page
+    return f"/departments/205/2021/projects/{Project.objects.filter(budget__department__code='205').first().pk}/"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_costs_the_same_with_one_department_or_fifty_one(
+    client, prior_budget, django_assert_max_num_queries, page
+):
+    url = url_of(page)
+    with django_assert_max_num_queries(PAGES[page]):
+        assert client.get(url).status_code == 200
+    with_one = count_queries(client, url)
+    many_departments(50)
+    assert count_queries(client, url) == with_one
+
+
+def test_the_budget_page_costs_the_same_however_many_years_it_can_compare_with(client, prior_budget):
+    url = "/departments/205/2021/?compare=2020"
+    with_two_years = count_queries(client, url)
+    for year in (2017, 2018, 2019):
+        budget = Budget.objects.create(department=prior_budget.department, year=year, status=Status.PUBLISHED)
+        budget.units.set(prior_budget.units.all())
+    assert count_queries(client, url) == with_two_years

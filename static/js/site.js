@@ -1,0 +1,53 @@
+/* Drill-down for the code tables (function and economic): the 款 and 项 rows
+ * fold under their 类, and a button in the 类 row opens them in place.
+ * Without JavaScript every row stays visible and each code links to its code
+ * page, so nothing depends on this file. */
+(function () {
+  "use strict";
+
+  function descendants(rows, index) {
+    var code = rows[index].dataset.code;
+    var found = [];
+    for (var i = index + 1; i < rows.length; i++) {
+      var next = rows[i].dataset.code || "";
+      if (next.length <= code.length || next.indexOf(code) !== 0) break;
+      found.push(rows[i]);
+    }
+    return found;
+  }
+
+  function setOpen(button, children, open) {
+    button.setAttribute("aria-expanded", String(open));
+    button.querySelector(".drill-icon").textContent = open ? "▾" : "▸";
+    button.querySelector(".drill-word").textContent = open ? "收起" : "展开";
+    children.forEach(function (row) { row.hidden = !open; });
+  }
+
+  function addToggle(row, children, idPrefix) {
+    children.forEach(function (child, n) { child.id = idPrefix + "-" + n; });
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "drill";
+    button.setAttribute("aria-controls", children.map(function (c) { return c.id; }).join(" "));
+    button.innerHTML = '<span class="drill-icon" aria-hidden="true"></span>' +
+      '<span class="visually-hidden"><span class="drill-word"></span>' + row.dataset.code + "的下级科目</span>";
+    button.addEventListener("click", function () {
+      setOpen(button, children, button.getAttribute("aria-expanded") !== "true");
+    });
+    setOpen(button, children, false);
+    var cell = row.cells[1] || row.cells[0];
+    cell.insertBefore(button, cell.firstChild);
+  }
+
+  function enhance(table, tableIndex) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    rows.forEach(function (row, index) {
+      if (row.dataset.level !== "1" || !row.dataset.code) return;
+      var children = descendants(rows, index);
+      if (children.length) addToggle(row, children, "drill-" + tableIndex + "-" + row.dataset.code);
+    });
+    table.classList.add("drill-ready");
+  }
+
+  document.querySelectorAll("table[data-drilldown]").forEach(enhance);
+})();
