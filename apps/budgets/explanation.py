@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q, Sum
-from django.db.models.functions import Substr
 from django.template.loader import render_to_string
 
 from apps.budgets.models import (
@@ -17,14 +16,14 @@ from apps.budgets.models import (
     FunctionLine,
     FunctionPurpose,
     Nature,
-    RevenueLine,
     RevenueSource,
     Source,
     ThreePublicCategory,
     ThreePublicLine,
 )
+from apps.budgets.official.sources import FunctionRollup, TableSources
 from apps.projects.models import Project, ProjectFunding
-from apps.reference.models import LEVEL_NAMES, ClassificationCode, Scheme, Unit
+from apps.reference.models import LEVEL_NAMES, Unit
 
 WAN = Decimal("10000")
 CENT = Decimal("0.01")
@@ -80,25 +79,29 @@ class Figure:
     purpose: str = ""
 
 
-def by_class(lines, total: Decimal, year: int) -> list[Figure]:
-    """Amount and share of each function 类, grouped by the database."""
-    totals = lines.totals_by(Substr("code__code", 1, 3))
-    names = ClassificationCode.objects.filter(scheme=Scheme.FUNCTION, year=year, code__in=totals)
-    return [Figure(code.name, wan(totals[code.code]), share(totals[code.code], total)) for code in names.order_by("code")]
+def by_class(rollup: FunctionRollup, key: str) -> list[Figure]:
+    """Amount and share of each function 类 in one column of the shared roll-up."""
+    total = rollup.totals[key]
+    return [
+        Figure(row.cells["name"], wan(row.cells[key]), share(row.cells[key], total))
+        for row in rollup.rows
+        if row.level == 1 and row.cells[key] is not None
+    ]
 
 
-def general_uses(budget: Budget, lines) -> list[Figure]:
-    """Each 项 of 一般公共预算 spending, named 类/款/项 as the disclosure does."""
-    totals = lines.totals_by("code__code")
-    names = ClassificationCode.objects.names(Scheme.FUNCTION, budget.year)
+def general_uses(budget: Budget, rollup: FunctionRollup) -> list[Figure]:
+    """Each leaf code of 一般公共预算 spending, named 类/款/项 as the disclosure does."""
+    rows = [row for row in rollup.rows if row.cells["general_total"] is not None]
+    names = {row.code: row.cells["name"] for row in rows}
+    leaves = [row for row in rows if not any(other.code.startswith(row.code) and other.code != row.code for other in rows)]
     purposes = dict(FunctionPurpose.objects.filter(budget=budget).values_list("code__code", "text"))
     return [
         Figure(
-            "".join(f"{names[code[:n]]}（{LEVEL_NAMES[n]}）" for n in (3, 5, 7) if len(code) >= n),
-            wan(totals[code]),
-            purpose=purposes.get(code, ""),
+            "".join(f"{names[row.code[:n]]}（{LEVEL_NAMES[n]}）" for n in (3, 5, 7) if len(row.code) >= n),
+            wan(row.cells["general_total"]),
+            purpose=purposes.get(row.code, ""),
         )
-        for code in sorted(totals)
+        for row in leaves
     ]
 
 
@@ -107,8 +110,7 @@ def economic_names(budget: Budget, nature: str) -> list[str]:
     return list(lines.order_by("code__code").values_list("code__name", flat=True).distinct())
 
 
-def revenue_context(budget: Budget) -> dict:
-    revenue = RevenueLine.objects.filter(budget=budget).totals_by("source")
+def revenue_context(revenue: dict[str, Decimal]) -> dict:
     total = sum(revenue.values(), ZERO)
     carryover = sum((v for k, v in revenue.items() if k.startswith("carryover")), ZERO)
     fixed = {RevenueSource.GENERAL: "一般公共预算拨款收入", RevenueSource.GOV_FUND: "政府性基金收入", RevenueSource.SPECIAL_ACCOUNT: "专户资金"}
@@ -129,37 +131,32 @@ def revenue_context(budget: Budget) -> dict:
     }
 
 
-def expenditure_context(budget: Budget) -> dict:
-    lines = FunctionLine.objects.filter(budget=budget)
-    total = lines.total()
-    by_nature = lines.totals_by("nature")
-    fiscal = lines.filter(source__in=FISCAL_SOURCES)
+def expenditure_context(budget: Budget, rollup: FunctionRollup) -> dict:
+    totals = rollup.totals
+    total = totals["total"]
+    named = [(Nature.PERSONNEL, "人员支出"), (Nature.PUBLIC, "日常公用支出"), (Nature.PROJECT, "项目支出")]
     return {
         "expenditure_total": wan(total),
-        "classes": by_class(lines, total, budget.year),
-        "uses": [
-            Figure(label, wan(by_nature.get(nature)), share(by_nature.get(nature), total))
-            for nature, label in [(Nature.PERSONNEL, "人员支出"), (Nature.PUBLIC, "日常公用支出"), (Nature.PROJECT, "项目支出")]
-        ]
-        + [Figure(Nature(n).label, wan(a), share(a, total)) for n, a in by_nature.items() if n not in Nature.values[:3] and a],
+        "classes": by_class(rollup, "total"),
+        "uses": [Figure(label, wan(totals[nature]), share(totals[nature], total)) for nature, label in named]
+        + [Figure(n.label, wan(totals[n]), share(totals[n], total)) for n in Nature if n not in dict(named) and totals[n]],
         "carry_forward": wan(budget.carry_forward),
-        "fiscal_classes": by_class(fiscal, fiscal.total(), budget.year),
-        "gov_fund_total": wan(lines.filter(source=Source.GOV_FUND).total()),
+        "fiscal_classes": by_class(rollup, "fiscal_total"),
+        "gov_fund_total": wan(totals["fund_total"]),
     }
 
 
-def general_context(budget: Budget, narrative: BudgetNarrative) -> dict:
-    lines = FunctionLine.objects.filter(budget=budget, source=Source.GENERAL)
-    total = lines.total()
-    basic = lines.basic().totals_by("nature")
+def general_context(budget: Budget, narrative: BudgetNarrative, rollup: FunctionRollup) -> dict:
+    totals = rollup.totals
+    total = totals["general_total"] or ZERO
     return {
         "general_total": wan(total),
         "general_change": change(total, narrative.prior_general_actual),
-        "general_classes": by_class(lines, total, budget.year),
-        "general_uses": general_uses(budget, lines),
-        "basic_total": wan(sum(basic.values(), ZERO)),
-        "personnel": wan(basic.get(Nature.PERSONNEL)),
-        "public": wan(basic.get(Nature.PUBLIC)),
+        "general_classes": by_class(rollup, "general_total"),
+        "general_uses": general_uses(budget, rollup),
+        "basic_total": wan(totals["general_basic"]),
+        "personnel": wan(totals["general_personnel"]),
+        "public": wan(totals["general_public"]),
         "personnel_items": economic_names(budget, Nature.PERSONNEL),
         "public_items": economic_names(budget, Nature.PUBLIC),
     }
@@ -205,7 +202,8 @@ def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
     }
 
 
-def explanation_context(budget: Budget) -> dict:
+def explanation_context(budget: Budget, sources: TableSources | None = None) -> dict:
+    sources = sources or TableSources(budget)
     narrative = budget.stored_narrative
     return {
         "budget": budget,
@@ -213,16 +211,17 @@ def explanation_context(budget: Budget) -> dict:
         "year": budget.year,
         "prior_year": budget.year - 1,
         "narrative": narrative,
-        **revenue_context(budget),
-        **expenditure_context(budget),
-        **general_context(budget, narrative),
+        **revenue_context(sources.revenue),
+        **expenditure_context(budget, sources.function),
+        **general_context(budget, narrative, sources.function),
         **three_public_context(budget, narrative),
         **other_context(budget, narrative),
     }
 
 
-def explanation_paragraphs(budget: Budget) -> list[str]:
-    """The 说明 as paragraphs of plain text (for pages and workbooks alike)."""
-    text = render_to_string("budgets/explanation.txt", explanation_context(budget))
+def explanation_paragraphs(budget: Budget, sources: TableSources | None = None) -> list[str]:
+    """The 说明 as paragraphs of plain text (for pages and workbooks alike); pass
+    the TableSources the tables use to share their roll-up."""
+    text = render_to_string("budgets/explanation.txt", explanation_context(budget, sources))
     # The template wraps long sentences over lines; Chinese joins them without spaces.
     return ["".join(line.strip() for line in block.splitlines()) for block in text.split("\n\n") if block.strip()]

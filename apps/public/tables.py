@@ -4,15 +4,17 @@ carries the unit."""
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import cached_property
 
 import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
-from apps.budgets.official import Column, OfficialTable
+from apps.budgets.official import OfficialTable
 from apps.projects.models import Project
 
 from .links import with_unit
@@ -61,35 +63,22 @@ class NumberColumn(MoneyColumn):
         return format_number(value)
 
 
-class CodeColumn(tables.Column):
-    """A classification code linking to its code page (the no-JavaScript drill-down)."""
-
-    def render(self, value: str, table) -> str:
-        return format_html('<a href="{}">{}</a>', table.code_url(value), value)
-
-
 COLUMN_CLASSES = {"money": MoneyColumn, "number": NumberColumn, "text": tables.Column}
-
-
-def row_class(record: dict) -> str:
-    row = record["_row"]
-    return f"level-{row.level}" + (" total" if row.is_total else "")
 
 
 class OfficialTableView(tables.Table):
     """One of the nine official tables, columns taken from its own column list.
     Code tables link each code to its code page and mark their rows so that
-    static/js/site.js can fold 款 and 项 under their 类."""
+    static/js/site.js can fold 款 and 项 under their 类.
+
+    The body is built by `body_html` rather than cell by cell through the
+    template engine: a budget page holds thousands of cells, and rendering them
+    one by one was most of its time."""
 
     class Meta:
         template_name = "public/includes/official_table.html"
         orderable = False
         attrs = {"class": "official"}
-        row_attrs = {
-            "class": row_class,
-            "data-code": lambda record: record["_row"].code,
-            "data-level": lambda record: record["_row"].level,
-        }
 
     def __init__(
         self,
@@ -104,13 +93,29 @@ class OfficialTableView(tables.Table):
         self.unit = unit
         self.code_url = code_url
         self.drills_down = bool(code_url) and any(c.key == "code" for c in official.columns)
-        columns = [(column.key, self.make_column(column)) for column in official.columns]
-        data = [{**row.cells, "_row": row} for row in official.rows]
-        super().__init__(data=data, extra_columns=columns, **kwargs)
+        columns = [(column.key, COLUMN_CLASSES[column.kind](verbose_name=column.label)) for column in official.columns]
+        super().__init__(data=[], extra_columns=columns, **kwargs)
 
-    def make_column(self, column: Column) -> tables.Column:
-        column_class = CodeColumn if column.key == "code" and self.code_url else COLUMN_CLASSES[column.kind]
-        return column_class(verbose_name=column.label, default="", empty_values=(None, ""))
+    def cell_html(self, key: str, kind: str, value) -> str:
+        if value is None or value == "":
+            return "<td></td>" if kind == "text" else '<td class="num"></td>'
+        if kind == "money":
+            return f'<td class="num">{self.unit.format(value)}</td>'
+        if kind == "number":
+            return f'<td class="num">{format_number(value)}</td>'
+        if key == "code" and self.code_url:
+            return f'<td><a href="{escape(self.code_url(value))}">{escape(value)}</a></td>'
+        return f"<td>{escape(value)}</td>"
+
+    @cached_property
+    def body_html(self) -> str:
+        columns = [(c.key, c.kind) for c in self.official.columns]
+        rows = []
+        for row in self.official.rows:
+            classes = f"level-{row.level}" + (" total" if row.is_total else "")
+            cells = "".join(self.cell_html(key, kind, row.cells.get(key)) for key, kind in columns)
+            rows.append(f'<tr class="{classes}" data-code="{escape(row.code)}" data-level="{row.level}">{cells}</tr>')
+        return mark_safe("\n".join(rows))  # every value above is escaped or formatted by us
 
 
 class DepartmentBudgetTable(tables.Table):

@@ -11,7 +11,7 @@ from django_tables2 import SingleTableMixin
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import explanation_paragraphs, share
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
-from apps.budgets.official import SLUGS, OfficialTable, build_all, build_table
+from apps.budgets.official import SLUGS, OfficialTable, TableSources, build_all, build_table
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
@@ -102,7 +102,9 @@ def official_views(budget: Budget, official: list[OfficialTable], unit: AmountUn
     """The official tables in the reader's unit, codes linking to their code pages."""
 
     def code_link(scheme: str):
-        return lambda code: code_url(scheme, code, budget.year, unit)
+        # One reverse() per table, not per row: codes are digits, so the placeholder is unambiguous.
+        template = code_url(scheme, "000", budget.year, unit)
+        return lambda code: template.replace("/000/", f"/{code}/", 1)
 
     return [
         OfficialTableView(
@@ -118,7 +120,8 @@ def official_views(budget: Budget, official: list[OfficialTable], unit: AmountUn
 def budget_detail(request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> HttpResponse:
     budget = visible_budget(request, department, year, phase)
     unit = request_unit(request)
-    official = build_all(budget)
+    sources = TableSources(budget)  # the tables and the 说明 share one roll-up
+    official = build_all(budget, sources)
     comparison = comparison_for(budget, request.GET.get("compare"))
     compared = [comparison.other] if comparison.other else []
     figures = headlines(budget, *compared)
@@ -126,7 +129,7 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
     context = {
         "budget": budget,
         "cards": headline_cards(figures[budget.pk], prior),
-        "explanation": explanation_paragraphs(budget),
+        "explanation": explanation_paragraphs(budget, sources),
         "tables": official_views(budget, official, unit),
         "charts": budget_charts(budget, official, figures[budget.pk], unit),
         "comparison": comparison,

@@ -27,10 +27,10 @@ def build_table(budget: Budget, slug: str) -> OfficialTable:
     return BUILDERS[slug](TableSources(budget))
 
 
-def build_all(budget: Budget) -> list[OfficialTable]:
-    """All nine, sharing what they are computed from."""
-    sources = TableSources(budget)
+def build_all(budget: Budget, sources: TableSources | None = None) -> list[OfficialTable]:
+    """All nine, sharing what they are computed from (pass `sources` to share it further, e.g. with the 说明)."""
+    sources = sources or TableSources(budget)
     return [build(sources) for build in BUILDERS.values()]
 
 
-__all__ = ["SLUGS", "Column", "OfficialTable", "Row", "build_all", "build_table"]
+__all__ = ["SLUGS", "Column", "OfficialTable", "Row", "TableSources", "build_all", "build_table"]

@@ -3,11 +3,11 @@ and 项目绩效目标表."""
 
 from django.db.models import Q, Sum
 
-from apps.budgets.models import Source, ThreePublicCategory, ThreePublicLine
-from apps.projects.models import Project, ProjectFunding
+from apps.budgets.models import ThreePublicCategory, ThreePublicLine
+from apps.projects.models import ProjectFunding
 
 from .base import Column, OfficialTable, Row
-from .sources import TableSources
+from .sources import PERFORMANCE_SOURCES, TableSources
 
 C = ThreePublicCategory
 
@@ -70,21 +70,11 @@ def projects(sources: TableSources) -> OfficialTable:
     )
     table = OfficialTable("projects", "项目支出表", f"{budget.year}年市级部门项目支出表", columns)
     table.rows = [Row(cells={"unit": "合计", **totals}, is_total=True)]
-    for project in Project.objects.filter(budget=budget).for_tables():
+    for project in sources.projects:
         cells = {"kind": project.kind, "name": project.name, "unit": project.unit.name, "total": project.total}
         cells |= {column.key: getattr(project, key) for key, column in PROJECT_COLUMNS.items()}
         table.rows.append(Row(cells=cells, level=1))
     return table
-
-
-
-# The performance table's funding columns, each a set of project sources.
-PERFORMANCE_SOURCES = {
-    "general": [Source.GENERAL, Source.CARRYOVER_GENERAL],
-    "gov_fund": [Source.GOV_FUND, Source.CARRYOVER_GOV_FUND],
-    "special_account": [Source.SPECIAL_ACCOUNT],
-    "other": [Source.UNIT],
-}
 
 
 def performance(sources: TableSources) -> OfficialTable:
@@ -109,9 +99,8 @@ def performance(sources: TableSources) -> OfficialTable:
     ]
     table = OfficialTable("performance", "项目绩效目标表", f"{budget.year}年市级部门预算项目绩效目标表", columns)
     table.rows = [Row(cells={"unit_code": budget.department.code, "name": budget.department.label}, level=1)]
-    by_column = {key: Sum("fundings__amount", filter=Q(fundings__source__in=s)) for key, s in PERFORMANCE_SOURCES.items()}
     unit = None
-    for project in Project.objects.filter(budget=budget).for_tables().annotate(**by_column):
+    for project in sources.projects:
         if project.unit != unit:
             unit = project.unit
             table.rows.append(Row(cells={"unit_code": unit.code, "name": unit.name}, level=2))
