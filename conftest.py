@@ -17,8 +17,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test's database starts the same, so cached pages would carry over between tests."""
+def uncached_pages(settings):
+    """Tests see every request do its work (apps/budgets/tests/test_caching.py turns the cache on);
+    and each test's database starts the same, so cached pages would carry over between tests."""
+    settings.PUBLIC_CACHE_SECONDS = 0
     cache.clear()
 
 

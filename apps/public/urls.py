@@ -2,6 +2,8 @@ from django.urls import path, register_converter
 
 from apps.reference.models import Scheme
 
+from apps.budgets.caching import public_cache
+
 from . import views
 
 
@@ -30,16 +32,17 @@ register_converter(CodeConverter, "code")
 app_name = "public"
 budget = "departments/<str:department>/<int:year>/"
 other_phase = budget + "<phase:phase>/"
+# Every public page is cached and answers conditional requests (apps/budgets/caching.py).
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("glossary/", views.glossary, name="glossary"),
-    path("search/", views.search, name="search"),
-    path("subjects/<scheme:scheme>/<code:code>/<int:year>/", views.CodeView.as_view(), name="code"),
+    path("", public_cache(views.HomeView.as_view()), name="home"),
+    path("glossary/", public_cache(views.glossary), name="glossary"),
+    path("search/", public_cache(views.search), name="search"),
+    path("subjects/<scheme:scheme>/<code:code>/<int:year>/", public_cache(views.CodeView.as_view()), name="code"),
 ]
 for prefix in (budget, other_phase):
     urlpatterns += [
-        path(prefix, views.budget_detail, name="budget"),
-        path(prefix + "tables/<slug:slug>/", views.table_detail, name="table"),
-        path(prefix + "projects/", views.ProjectListView.as_view(), name="projects"),
-        path(prefix + "projects/<int:pk>/", views.project_detail, name="project"),
+        path(prefix, public_cache(views.budget_detail), name="budget"),
+        path(prefix + "tables/<slug:slug>/", public_cache(views.table_detail), name="table"),
+        path(prefix + "projects/", public_cache(views.ProjectListView.as_view()), name="projects"),
+        path(prefix + "projects/<int:pk>/", public_cache(views.project_detail), name="project"),
     ]

@@ -1,12 +1,18 @@
 """Public responses carry validators and come from the cache; publishing or
 withdrawing anything makes them new at once; staff responses are never cached."""
 
+import pytest
 from django.utils import timezone
 
 from apps.budgets.models import Budget, Status
 from apps.reference.models import Department
 
 URL = "/departments/205/2021/tables/summary.json"
+
+
+@pytest.fixture(autouse=True)
+def cached_pages(settings):
+    settings.PUBLIC_CACHE_SECONDS = 300
 
 
 def test_a_repeated_request_is_served_from_the_cache(client, seed_budget, django_assert_max_num_queries):
@@ -37,3 +43,11 @@ def test_staff_responses_are_private(admin_client, seed_budget):
     response = admin_client.get(URL)
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert not response.has_header("ETag")
+
+
+def test_public_pages_are_cached_too(client, seed_budget, django_assert_max_num_queries):
+    for url in ["/", "/departments/205/2021/", "/subjects/function/201/2021/", "/departments/205/2021/projects/"]:
+        first = client.get(url)
+        assert first.status_code == 200 and first["ETag"]
+        with django_assert_max_num_queries(1):
+            assert client.get(url).content == first.content
