@@ -8,7 +8,9 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.models import Budget, Phase
 from apps.budgets.official import SLUGS, build_table
+from apps.reference.models import ClassificationCode
 
+from .lists import code_departments, list_csv, list_xlsx, year_departments
 from .table_files import table_csv, table_json
 from .writer import write_budget_workbook, write_table_workbook
 from .year import write_year_workbook, year_budgets, year_csv_lines
@@ -79,3 +81,28 @@ def year_table_csv(request: HttpRequest, year: int, slug: str) -> StreamingHttpR
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{year}-{slug}.csv"
     return response
+
+
+def list_file(listing, fmt: str, filename: str, unit: AmountUnit) -> HttpResponse:
+    if fmt == "json":
+        raise Http404("此列表提供 xlsx 和 csv；JSON 见 /api/")
+    if fmt == "csv":
+        return attachment(list_csv(listing, unit), "text/csv; charset=utf-8", f"{filename}.csv")
+    return attachment(list_xlsx(listing, unit), XLSX, f"{filename}.xlsx")
+
+
+@public_cache
+def year_departments_file(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    """The home page's department table as a file."""
+    published_year(year)
+    return list_file(year_departments(year), fmt, f"{year}-departments", AmountUnit.from_query(request.GET.get("unit")))
+
+
+@public_cache
+def code_departments_file(request: HttpRequest, scheme: str, code: str, year: int, fmt: str) -> HttpResponse:
+    """A code page's cross-department comparison as a file."""
+    node = ClassificationCode.objects.filter(scheme=scheme, code=code, year=year).first()
+    if node is None:
+        raise Http404(f"{year}年没有科目“{code}”")
+    listing = code_departments(node)
+    return list_file(listing, fmt, f"{year}-{scheme}-{code}", AmountUnit.from_query(request.GET.get("unit")))

@@ -108,3 +108,13 @@ def year_url(context, year: int) -> str:
 def budget_url(context, budget, viewname: str, **kwargs) -> str:
     """A page of this budget (its projects, one project, a table), keeping the unit."""
     return with_unit(reverse(viewname, kwargs={**budget.url_kwargs, **kwargs}), reader_unit(context))
+
+
+@register.simple_tag(takes_context=True)
+def budget_file_url(context, budget, fmt: str = "xlsx", slug: str = "") -> str:
+    """A budget's download (the whole workbook, or one table as xlsx/csv/json), in the reader's unit."""
+    if slug:
+        url = reverse("workbooks:table-file", kwargs={**budget.url_kwargs, "slug": slug, "fmt": fmt})
+    else:
+        url = reverse("workbooks:budget-xlsx", kwargs=budget.url_kwargs)
+    return with_unit(url, reader_unit(context))

@@ -1,0 +1,58 @@
+"""Cross-department lists as files: the home page's department table and a code
+page's comparison, as xlsx (amounts as numbers) and CSV, in the reader's unit."""
+
+from dataclasses import dataclass
+from io import BytesIO
+
+from apps.budgets.amounts import AmountUnit
+from apps.budgets.explanation import share
+from apps.budgets.official import Column, OfficialTable, Row
+from apps.public.queries import city_totals, department_amounts, year_budgets
+from apps.reference.models import ClassificationCode
+
+from .table_files import table_csv
+from .writer import BudgetWorkbook
+
+
+@dataclass
+class DepartmentList:
+    table: OfficialTable  # a plain list in the official-table shape, so the same writers serve
+    subtitle: str
+
+
+def year_departments(year: int) -> DepartmentList:
+    """Every published department of the year: total, basic, project and share of the city."""
+    city = city_totals(year)["total"]
+    columns = [Column("code", "部门编码", kind="text"), Column("name", "部门名称", kind="text"), Column("total", "支出总计"),
+               Column("basic", "基本支出"), Column("project", "项目支出"), Column("share", "占全市比重（%）", kind="text")]  # fmt: skip
+    rows = [
+        Row(cells={"code": b.department.code, "name": b.department.name, "total": b.total, "basic": b.basic,
+                   "project": b.project, "share": str(share(b.total, city) or "")})  # fmt: skip
+        for b in year_budgets(year).for_home_page().order_by("department__code")
+    ]
+    title = f"{year}年各部门支出预算"
+    return DepartmentList(OfficialTable("departments", "各部门支出预算", title, columns, rows), f"{year}年全部已公开部门预算")
+
+
+def code_departments(node: ClassificationCode) -> DepartmentList:
+    """Every department's amount under one code that year, largest first."""
+    columns = [Column("code", "部门编码", kind="text"), Column("name", "部门名称", kind="text"), Column("amount", "金额")]
+    rows = [
+        Row(cells={"code": r["department_code"], "name": r["department_name"], "amount": r["amount"]})
+        for r in department_amounts(node)
+    ]
+    title = f"{node.year}年 {node.code} {node.name} 各部门金额"
+    return DepartmentList(OfficialTable("code", "各部门金额", title, columns, rows), f"{node.get_scheme_display()}")
+
+
+def list_xlsx(listing: DepartmentList, unit: AmountUnit) -> bytes:
+    stream = BytesIO()
+    workbook = BudgetWorkbook(stream)
+    sheet, row = workbook.sheet_head(listing.table, listing.subtitle, unit)
+    workbook.table_rows(sheet, row, listing.table, unit)
+    workbook.close()
+    return stream.getvalue()
+
+
+def list_csv(listing: DepartmentList, unit: AmountUnit) -> str:
+    return table_csv(listing.table, unit)
