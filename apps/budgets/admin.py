@@ -82,8 +82,9 @@ class LineAdmin(DepartmentScopedAdmin):
     autocomplete_fields = ["budget", "unit"]
 
 
-@admin.register(FunctionLine)
-class FunctionLineAdmin(LineAdmin):
+class CodedLineAdmin(LineAdmin):
+    """Lines at a classification code (function or economic)."""
+
     list_display = ["budget", "code", "nature", "source", "unit", "amount"]
     list_filter = LineAdmin.list_filter + ["nature"]
     search_fields = LineAdmin.search_fields + ["code__code", "code__name"]
@@ -91,13 +92,8 @@ class FunctionLineAdmin(LineAdmin):
     list_select_related = ["budget__department", "code", "unit"]
 
 
-@admin.register(EconomicLine)
-class EconomicLineAdmin(LineAdmin):
-    list_display = ["budget", "code", "nature", "source", "unit", "amount"]
-    list_filter = LineAdmin.list_filter + ["nature"]
-    search_fields = LineAdmin.search_fields + ["code__code", "code__name"]
-    autocomplete_fields = LineAdmin.autocomplete_fields + ["code"]
-    list_select_related = ["budget__department", "code", "unit"]
+admin.site.register(FunctionLine, CodedLineAdmin)
+admin.site.register(EconomicLine, CodedLineAdmin)
 
 
 @admin.register(RevenueLine)
