@@ -2,6 +2,10 @@
 
 from decimal import Decimal
 
+import pytest
+from django.core.management import CommandError
+from django.db import models
+
 from apps.budgets.checks import run_checks
 from apps.budgets.models import Budget, FunctionLine
 from apps.workbooks.reader import read_budget_workbook
@@ -37,3 +41,48 @@ def test_preview_of_a_changed_draft_lists_the_change(seed_budget, seed_workbook)
     assert preview.changed == {"支出 部门 2210202 提租补贴 基本支出·人员支出 一般公共预算": ("300.00", "298.80")}
     assert preview.added == {} and preview.removed == {}
     assert FunctionLine.objects.get(budget=seed_budget, code__code="2210202").amount == Decimal("300.00")
+
+
+def test_a_generated_budget_with_several_units_and_many_projects_round_trips(db):
+    """Export, delete, import, export again: every cell the same."""
+    from django.core.management import call_command
+
+    call_command("generate_city", departments=8, years=1, verbosity=0)
+    budget = (
+        Budget.objects.exclude(department__code="205").annotate(n=models.Count("projects", distinct=True))
+        .filter(n__gte=10).order_by("-n").first()
+    )  # fmt: skip
+    assert budget.units.count() >= 2
+    exported = workbook_bytes(budget)
+    department = budget.department
+    budget.delete()
+    department.units.all().delete()
+    department.delete()
+
+    imported = budget_import(data=read_budget_workbook(exported))
+    assert all_values(workbook_bytes(Budget.objects.get(pk=imported.pk))) == all_values(exported)
+    assert [str(r) for r in run_checks(imported) if not r.passed] == []
+
+
+def test_classification_codes_load_from_a_workbook(db, tmp_path):
+    import openpyxl
+    from django.core.management import call_command
+
+    from apps.reference.models import ClassificationCode
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "科目"
+    sheet.append(["分类", "年度", "科目编码", "科目名称"])
+    for row in [("支出功能分类", 2022, "201", "一般公共服务支出"), ("支出功能分类", 2022, "20103", "政府办公厅（室）及相关机构事务"),
+                ("支出功能分类", 2022, "2010308", "信访事务")]:  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "codes.xlsx")
+    call_command("import_codes", str(tmp_path / "codes.xlsx"))
+    assert ClassificationCode.objects.get(scheme="function", year=2022, code="2010308").parent.code == "20103"
+
+    sheet.append(["支出功能分类", 2022, "2010499", "没有上级的项"])
+    book.save(tmp_path / "bad.xlsx")
+    with pytest.raises(CommandError):
+        call_command("import_codes", str(tmp_path / "bad.xlsx"))
+    assert not ClassificationCode.objects.filter(code="2010499").exists()
