@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from apps.accounts.scoping import DepartmentScopedAdmin, DraftOnlyInline
+from apps.ingest.admin_ingest import DisclosureIngestAdminMixin
 from apps.workbooks.admin_import import BudgetImportAdminMixin
 
 from .admin_workflow import BudgetWorkflowAdminMixin
@@ -51,7 +52,7 @@ class FunctionPurposeInline(DraftOnlyInline, admin.TabularInline):
 
 
 @admin.register(Budget)
-class BudgetAdmin(BudgetWorkflowAdminMixin, BudgetImportAdminMixin, DepartmentScopedAdmin):
+class BudgetAdmin(BudgetWorkflowAdminMixin, DisclosureIngestAdminMixin, BudgetImportAdminMixin, DepartmentScopedAdmin):
     department_path = "department"
     list_display = ["department", "year", "phase", "status", "check_mark", "published_at", "updated_at"]
     list_per_page = 25  # each row runs the checks for its mark

@@ -76,8 +76,12 @@ class BudgetWorkbook:
 
     def table_rows(self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None) -> int:
         """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
+        widths = [column_width(column) for column in table.columns]
         for data_row in table.rows:
             cells = {**data_row.cells, **(extra or {})}
+            lines = max((wrapped_lines(cells.get(c.key), w) for c, w in zip(table.columns, widths) if c.kind == "text"), default=1)
+            if lines > 1:
+                sheet.set_row(row, 15 * lines)  # spreadsheets do not grow rows for text a program wrote
             for col, column in enumerate(table.columns):
                 value = cells.get(column.key)
                 if column.kind == "money" and value is not None:
@@ -110,7 +114,7 @@ class BudgetWorkbook:
 
     def page_setup(self, sheet: Worksheet, table: OfficialTable) -> None:
         for col, column in enumerate(table.columns):
-            sheet.set_column(col, col, WIDTHS.get(column.key, 16 if column.kind == "money" else 12))
+            sheet.set_column(col, col, column_width(column))
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
         sheet.fit_to_pages(1, 0)
@@ -149,6 +153,17 @@ class BudgetWorkbook:
                 self.cell(sheet, count, col, value, "money" if field.kind == "money" else "number" if field.kind in ("int", "weight") else "text")
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(spec.fields) - 1)
+
+
+def column_width(column) -> int:
+    return WIDTHS.get(column.key, 16 if column.kind == "money" else 12)
+
+
+def wrapped_lines(value, width: int) -> int:
+    """How many lines a text needs in a column `width` characters wide (CJK characters count double)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    return sum(-(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) // max(width - 1, 1)) or 1 for part in value.split("\n"))
 
 
 def fit_height(sheet: Worksheet, row: int, value) -> None:

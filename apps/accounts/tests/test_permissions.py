@@ -80,3 +80,16 @@ def test_drafts_on_the_public_site_and_downloads(as_role, world, role, sees_draf
     expected = 200 if sees_draft else 404
     assert status(client, "/departments/205/2021/final/") == expected
     assert status(client, "/departments/205/2021/final/export.xlsx") == expected
+
+
+@pytest.mark.parametrize("role,previewed", list(zip(ROLES, [False, True, False, False, True])))
+def test_ingest_a_disclosure_of_department_a(as_role, world, role, previewed):
+    from django.conf import settings
+
+    text = (settings.BASE_DIR / "fixtures" / "disclosure_205_2021.txt").read_bytes()
+    Budget.objects.filter(pk=world["published"].pk).update(status="draft")
+    response = as_role(role).post(f"{ADMIN}budget/ingest/", {"file": SimpleUploadedFile("d.txt", text), "department": "205"})
+    page = response.content.decode() if response.status_code == 200 else ""
+    assert ("确认导入" in page) is previewed
+    if role == "editor B":
+        assert "不是您所在的部门，不能导入" in page

@@ -1,0 +1,252 @@
+"""Reading a disclosure (PDF or text) into the BudgetData the Excel import
+writes, with the report of everything found, proved, inferred and wrong."""
+
+from dataclasses import dataclass, field
+
+from apps.budgets.models import BudgetNarrative, Source
+from apps.reference.models import Scheme
+from apps.workbooks import layout
+from apps.workbooks.reader import BudgetData, check_references, narrative_value
+
+from . import catalogue
+from .balance import Balance, read_balance
+from .code_tables import CodeTable, read_code_table, summary
+from .compare import TableFigures, compare, derive_priors, purposes
+from .derive import FunctionLines, economic_lines, revenue_lines, three_public_lines
+from .details import Details
+from .info import Info, read_info, table_units
+from .listed import Listed, read_projects, read_three_public
+from .narrative import Narrative, read_narrative
+from .narrative_figures import read_figures
+from .numbers import CENT, WAN
+from .pdf import pdf_text
+from .performance import Performance, read_performance
+from .project_lines import project_lines
+from .report import Report, TableSummary
+from .source import decode, source_lines
+from .tables import Document, RawTable, split_document
+from .trees import Tree
+
+CODE_KINDS = (catalogue.EXPENDITURE, catalogue.GENERAL_PUBLIC, catalogue.GENERAL_PUBLIC_BASIC, catalogue.GOVERNMENT_FUND,
+              catalogue.STATE_CAPITAL)  # fmt: skip
+SOURCE_TABLES = {Source.GENERAL: catalogue.GENERAL_PUBLIC, Source.GOV_FUND: catalogue.GOVERNMENT_FUND,
+                 Source.STATE_CAPITAL: catalogue.STATE_CAPITAL}  # fmt: skip
+
+
+@dataclass
+class Ingest:
+    data: BudgetData
+    report: Report
+    parsed: dict = field(default_factory=dict)  # official slug → the table as read, for the proof
+    units: dict[str, str] = field(default_factory=dict)  # unit code → name
+    document: Document | None = None  # the narrative and tables as found, to show
+
+
+def disclosure_text(content: bytes, filename: str = "") -> str:
+    """A PDF's text through pdfplumber, or the text file itself."""
+    if content[:5] == b"%PDF-" or filename.lower().endswith(".pdf"):
+        return pdf_text(content)
+    return decode(content)
+
+
+class Reading:
+    def __init__(self, text: str, given: dict):
+        lines = source_lines(text)
+        self.report = Report(lines={line.number: line for line in lines})
+        self.document: Document = split_document(lines)
+        self.narrative: Narrative = read_figures(read_narrative(self.document.narrative))
+        self.given = given
+        self.tables: dict[catalogue.Kind, RawTable] = {}
+
+    def read(self) -> Ingest:
+        self.survey()
+        units = [{"code": c, "name": n} for c, n in table_units(self.document).items()]
+        performance = self.tables.get(catalogue.PERFORMANCE)
+        performance = read_performance(performance, units, self.report) if performance else None
+        info = read_info(
+            self.document, self.narrative, performance, self.short_name(performance), self.given, self.report
+        )
+        data = BudgetData(department=info.department, year=info.year, phase=info.phase, units=info.units)
+        parsed = self.read_tables(info)
+        details = Details(self.report)
+        self.derive(parsed, performance, info, details)
+        data.details = details.sheets
+        if "summary" in parsed:
+            data.carry_forward = parsed["summary"].amount("right", "carry_forward").quantize(CENT)
+        self.narrative_fields(data, details)
+        self.references(data)
+        units_by_code = {u["code"]: u["name"] for u in info.units}
+        proved = {k: v for k, v in parsed.items() if k in catalogue.BY_SLUG}
+        return Ingest(data, self.report, proved, units_by_code, self.document)
+
+    def survey(self) -> None:
+        """Each table found: kept (the first of its kind), summarised, its unit line required."""
+        for raw in self.document.tables:
+            status = self.status(raw)
+            if raw.kind is not catalogue.UNKNOWN and raw.kind in self.tables:
+                self.report.problem(
+                    raw.title, raw.line, "", raw.title, f"与第{self.tables[raw.kind].line.number}行的表是同一种表，重复"
+                )
+                status = "重复，未读入"
+            elif raw.kind is not catalogue.UNKNOWN:
+                self.tables[raw.kind] = raw
+            unit = raw.unit or "（缺少单位行）"
+            found = raw.heading
+            heading = "·".join(
+                part for part in (f"{found.year}年" if found.year else "", found.level, found.scope) if part
+            )
+            self.report.tables.append(
+                TableSummary(
+                    raw.title, raw.kind.name, bool(raw.kind.slug), raw.line, unit, len(raw.rows), status, heading
+                )
+            )
+            for line, event in raw.events:
+                self.report.note("读取", raw.title, line, event)
+            for line, conflict in raw.conflicts:
+                self.report.problem(raw.title, line, "单位", None, conflict)
+
+    def status(self, raw: RawTable) -> str:
+        if not raw.kind.slug and raw.kind not in CODE_KINDS:
+            self.report.note(
+                "读取", raw.title, raw.line, f"九张公开表中没有与之对应的表：保留原样（{len(raw.rows)} 行），未读入明细"
+            )
+            return "无对应的公开表，原样保留"
+        if not raw.kind.slug:
+            self.report.note(
+                "读取", raw.title, raw.line, "九张公开表中没有与之对应的表：读入，仅用于确定支出的资金来源"
+            )
+        if raw.is_empty:
+            note = "；".join(n.text.strip() for n in raw.notes) or "没有数据行"
+            return f"空表：{note}"
+        if raw.unit is None:
+            self.report.problem(
+                raw.title,
+                raw.line,
+                "单位",
+                None,
+                "缺少“单位：元”或“单位：万元”行：不猜测金额单位，请在标题下补上后重新上传",
+            )
+        elif raw.unit == "万元":
+            self.report.note(
+                "读取",
+                raw.title,
+                raw.unit_line,
+                "本表金额单位为万元：按 ×10000 精确换算为元；与其他表比较时按本表的小数位四舍五入比较",
+            )
+        return "已读入" + (f"（跨第{raw.pages[0]}–{raw.pages[-1]}页）" if len(raw.pages) > 1 else "")
+
+    def short_name(self, performance: Performance | None) -> str:
+        if performance and performance.department:
+            return performance.department[1]
+        return ""
+
+    def read_tables(self, info: Info) -> dict:
+        parsed, year, units = {}, info.year, info.units
+        for kind, raw in self.tables.items():
+            if raw.unit is None and not raw.is_empty:
+                continue
+            if kind in CODE_KINDS:
+                parsed[kind.slug or "state-capital"] = read_code_table(raw, year, self.report)
+            elif kind in (catalogue.SUMMARY, catalogue.FISCAL_SUMMARY):
+                parsed[kind.slug] = read_balance(raw, year, self.report)
+            elif kind is catalogue.THREE_PUBLIC:
+                parsed[kind.slug] = read_three_public(raw, units, self.report)
+            elif kind is catalogue.PROJECTS:
+                parsed[kind.slug] = read_projects(raw, units, self.report)
+        three = parsed.get("three-public")
+        if three and three.department and not info.department.get("short_name"):
+            info.department["short_name"] = next(iter(three.department.texts), "")
+        for table in parsed.values():
+            if isinstance(table, CodeTable):
+                self.describe(table.raw, summary(table))
+        return parsed
+
+    def describe(self, raw: RawTable, text: str) -> None:
+        for table in self.report.tables:
+            if table.line is raw.line:
+                table.status += f"；{text}"
+
+    def derive(self, parsed: dict, performance: Performance | None, info: Info, details: Details) -> None:
+        summary_table: Balance | None = parsed.get("summary")
+        if summary_table is None:
+            self.report.problem("收支预算总表", None, "", None, "没有找到收支预算总表：收入无从读入")
+        else:
+            revenue_lines(summary_table, details)
+        expenditure: CodeTable | None = parsed.get("expenditure")
+        if expenditure is None:
+            self.report.problem("支出预算总表", None, "", None, "没有找到支出预算总表：支出无从读入")
+        else:
+            by_source = {
+                s: parsed[k.slug or "state-capital"]
+                for s, k in SOURCE_TABLES.items()
+                if (k.slug or "state-capital") in parsed
+            }
+            revenue = summary_table.revenue if summary_table else {}
+            FunctionLines(expenditure, by_source, revenue, info.units, details, self.report).derive()
+        if "general-public-basic" in parsed:
+            economic_lines(parsed["general-public-basic"], details)
+        if "three-public" in parsed:
+            three_public_lines(parsed["three-public"], info.units, details, self.report)
+            self.running_cost_column(parsed["three-public"], details, info)
+        projects: Listed | None = parsed.get("projects")
+        if projects:
+            chosen = self.given.get("project_codes") or {}
+            project_lines(projects, performance, details.sheets[layout.FUNCTION.name], chosen, details, self.report)
+
+    def running_cost_column(self, table: Listed, details: Details, info: Info) -> None:
+        """A 三公 table with a 机关运行经费 column states a figure the line items must give."""
+        row = table.total or (table.rows[0][1] if table.rows else None)
+        if not table.grid.has("running_cost") or row is None or row.amounts.get("running_cost") is None:
+            return
+        data = BudgetData(units=info.units, details=details.sheets)
+        computed = TableFigures(data, Tree(Scheme.FUNCTION, info.year)).running_cost()
+        self.report.check(table.raw.title, row.line, "机关运行经费 = 行政单位公用经费（财政拨款）", row.amounts["running_cost"], computed,
+                          table.grid.tolerance(1) if table.grid.scale == WAN else 0)  # fmt: skip
+
+    def narrative_fields(self, data: BudgetData, details: Details) -> None:
+        figures = TableFigures(data, Tree(Scheme.FUNCTION, data.year))
+        compare(self.narrative, figures, self.report)
+        purposes(self.narrative, figures, details, self.report)
+        texts = dict(self.narrative.texts)
+        for name in ("procurement_goods", "procurement_works", "procurement_services"):
+            if name in texts:
+                texts[name] = texts[name] * WAN
+        if any(f in texts for f in ("procurement_goods", "procurement_works", "procurement_services")):
+            self.report.note("读取", "说明", None, "政府采购预算取自说明（万元，两位小数）：换算为元后精确到百元")
+        data.narrative = {name: narrative_value(name, texts.get(name)) for name in layout.NARRATIVE_FIELDS.values()}
+        derive_priors(self.narrative, figures, data, self.report)
+        for name, value in data.narrative.items():
+            limit = BudgetNarrative._meta.get_field(name).max_length
+            if limit and isinstance(value, str) and len(value) > limit:
+                self.report.problem("说明", None, layout_label(name), value[:30] + "…", f"超过 {limit} 字，无法保存")
+
+    def references(self, data: BudgetData) -> None:
+        if not data.year or not data.department.get("code"):
+            return
+        weighed = {
+            p.message.split("”")[0].lstrip("“")
+            for p in self.report.problems
+            if "的绩效指标权重合计不是 100" in p.message
+        }
+        for problem in check_references(data):
+            if "的绩效指标权重合计为" in problem.message and problem.value in weighed:
+                continue  # already reported where the weights were read, with what was tried
+            table = next((t for t in self.document.tables if owns(t, problem.row)), None)
+            self.report.problems.append(problem.__class__(table.title if table else problem.sheet, problem.row, problem.column,
+                                                          problem.value, problem.message))  # fmt: skip
+
+
+def owns(table: RawTable, number: int | None) -> bool:
+    return bool(number) and any(line.number == number for line in [table.line, *table.header, *table.rows])
+
+
+def layout_label(name: str) -> str:
+    return next((label for label, field in layout.NARRATIVE_FIELDS.items() if field == name), name)
+
+
+def read_disclosure(content: bytes, filename: str = "", *, department: str | None = None, year: int | None = None,
+                    project_codes: dict[str, str] | None = None) -> Ingest:  # fmt: skip
+    """Everything the disclosure says, as BudgetData and a report. Nothing is
+    written; problems are in the report (services.py refuses to write them)."""
+    given = {"department": department, "year": year, "project_codes": project_codes or {}}
+    return Reading(disclosure_text(content, filename), given).read()

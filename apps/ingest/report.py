@@ -1,0 +1,105 @@
+"""What an ingest found and did, each item with the source line it stands on:
+the tables, every check the tables' arithmetic allowed, what had to be
+inferred or was fixed, the narrative's figures against the tables', and the
+problems that stop the write."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from apps.workbooks.problems import Problem
+
+from .numbers import yuan
+from .source import SourceLine
+
+
+@dataclass(frozen=True)
+class Check:
+    table: str
+    line: SourceLine | None
+    label: str
+    stated: Decimal
+    computed: Decimal
+    ok: bool
+    note: str = ""  # e.g. passing only within the rounding of a 万元 table
+
+    def __str__(self) -> str:
+        mark = "通过" if self.ok else "不符"
+        return f"[{mark}] {self.label}：表中 {yuan(self.stated)}，计算 {yuan(self.computed)}" + (
+            f"（{self.note}）" if self.note else ""
+        )
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something not printed that the reader concluded (推断), a misplacement it
+    corrected by arithmetic (修正), or a step of reading worth knowing (读取)."""
+
+    kind: str
+    table: str
+    line: SourceLine | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A figure of the narrative (说明) against the same figure from the tables."""
+
+    topic: str
+    line: SourceLine | None
+    narrative: str
+    tables: str
+    ok: bool
+
+
+@dataclass
+class TableSummary:
+    title: str
+    kind: str  # our name for it
+    counterpart: bool  # one of our nine official tables
+    line: SourceLine
+    unit: str
+    rows: int
+    status: str
+    heading: str = ""  # what the title says besides the name: 2021年·市级·部门
+
+
+@dataclass
+class Report:
+    lines: dict[int, SourceLine] = field(default_factory=dict)
+    tables: list[TableSummary] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    compared: int = 0  # figures of the disclosure compared with the tables computed from the line items
+
+    def problem(self, table: str, line: SourceLine | None, column: str, value: object, message: str) -> None:
+        self.problems.append(Problem(table, line.number if line else None, column, value, message))
+
+    def note(self, kind: str, table: str, line: SourceLine | None, text: str) -> None:
+        self.notes.append(Note(kind, table, line, text))
+
+    def check(self, table: str, line: SourceLine | None, label: str, stated: Decimal, computed: Decimal,
+              tolerance: Decimal = Decimal(0)) -> bool:  # fmt: skip
+        """Record stated = computed; within `tolerance` only where the table rounds, and say so."""
+        difference = abs(stated - computed)
+        ok = difference <= tolerance
+        note = f"相差 {yuan(difference)} 元，在万元表四舍五入的范围内" if ok and difference else ""
+        self.checks.append(Check(table, line, label, stated, computed, ok, note))
+        if not ok:
+            self.problem(
+                table, line, label, yuan(stated), f"与计算值 {yuan(computed)} 不符，相差 {yuan(stated - computed)}"
+            )
+        return ok
+
+    def page(self, number: int | None) -> int | None:
+        line = self.lines.get(number) if number else None
+        return line.page if line else None
+
+    @property
+    def failing_checks(self) -> list[Check]:
+        return [c for c in self.checks if not c.ok]
+
+    @property
+    def differing(self) -> list[Comparison]:
+        return [c for c in self.comparisons if not c.ok]

@@ -1,0 +1,48 @@
+"""One year's classification tree, for checking codes and names and for
+finding a code from the names a table or a sentence prints instead."""
+
+from apps.reference.models import ClassificationCode
+
+from .numbers import label
+
+
+class Tree:
+    def __init__(self, scheme: str, year: int | None):
+        self.scheme = scheme
+        self.names: dict[str, str] = dict(
+            ClassificationCode.objects.filter(scheme=scheme, year=year).values_list("code", "name")
+        )
+
+    def name(self, code: str) -> str | None:
+        return self.names.get(code)
+
+    def named(self, name: str, under: str = "", length: int | None = None) -> list[str]:
+        wanted = label(name)
+        return [
+            code
+            for code, code_name in self.names.items()
+            if label(code_name) == wanted and code.startswith(under) and (length is None or len(code) == length)
+        ]
+
+    def locate(self, name: str, context: list[str]) -> str | None:
+        """The code of a name printed without one, under the rows above it:
+        a child of the nearest open 款 or 类, else a 类, else unique anywhere."""
+        for parent in sorted(context, key=len, reverse=True):
+            found = self.named(name, parent, len(parent) + 2)
+            if len(found) == 1:
+                return found[0]
+        for length in (3, None):
+            found = self.named(name, "", length)
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def path(self, names: list[str]) -> str | None:
+        """类/款/项 names as a sentence gives them (一般公共服务支出（类）…行政运行（项）) → the code."""
+        code = ""
+        for name in names:
+            found = self.named(name, code, len(code) + 2 if code else 3)
+            if len(found) != 1:
+                return None
+            code = found[0]
+        return code or None
