@@ -146,7 +146,7 @@ class Budget(models.Model):
     carry_forward = money("结转下年", default=Decimal("0"))
     published_at = models.DateTimeField("公开时间", null=True, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
-    updated_at = models.DateTimeField("修改时间", auto_now=True)
+    updated_at = models.DateTimeField("修改时间", auto_now=True, db_index=True)  # the publication version
 
     objects = BudgetQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[units])

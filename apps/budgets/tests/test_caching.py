@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from apps.budgets.models import Budget, Status
+from apps.budgets.services import budget_withdraw
 from apps.reference.models import Department
 
 URL = "/departments/205/2021/tables/summary.json"
@@ -35,7 +36,7 @@ def test_never_stale_after_a_status_change(client, seed_budget):
     Budget.objects.create(department=Department.objects.create(code="301", name="新部门"), year=2021,
                           status=Status.PUBLISHED, published_at=timezone.now())  # fmt: skip
     assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200  # someone published: a new version
-    Budget.objects.filter(pk=seed_budget.pk).update(status=Status.DRAFT, published_at=None)
+    budget_withdraw(budget=seed_budget, user=None, reason="口径有误")
     assert client.get(URL).status_code == 404
 
 
