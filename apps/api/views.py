@@ -6,14 +6,14 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q, QuerySet, Sum
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, JsonResponse
 from django.urls import reverse
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.explanation import explanation_paragraphs
-from apps.budgets.models import BASIC_NATURES, Budget, Nature, Phase
+from apps.budgets.models import Budget, Phase
 from apps.budgets.official import SLUGS, build_table
 from apps.projects.models import Project
 from apps.reference.models import ClassificationCode, Department, Scheme
@@ -58,15 +58,6 @@ def paginated(request: HttpRequest, queryset: QuerySet, serialize: Callable) -> 
     }
 
 
-def with_totals(budgets: QuerySet) -> QuerySet:
-    """Each budget's total, basic and project expenditure, summed by the database."""
-    return budgets.annotate(
-        total=Sum("functionlines__amount"),
-        basic=Sum("functionlines__amount", filter=Q(functionlines__nature__in=BASIC_NATURES)),
-        project=Sum("functionlines__amount", filter=Q(functionlines__nature=Nature.PROJECT)),
-    )
-
-
 def budget_summary(budget: Budget) -> dict:
     kwargs = budget.url_kwargs
     return {
@@ -100,11 +91,11 @@ def budgets(request: HttpRequest) -> dict:
         found = found.filter(department__code=request.GET["department"])
     if request.GET.get("year", "").isdigit():
         found = found.filter(year=int(request.GET["year"]))
-    return paginated(request, with_totals(found), budget_summary)
+    return paginated(request, found.for_home_page(), budget_summary)
 
 
 def published_budget(department: str, year: int, phase: str) -> Budget:
-    found = with_totals(Budget.objects.published().for_budget_page())
+    found = Budget.objects.published().for_budget_page().for_home_page()
     try:
         return found.get(department__code=department, year=year, phase=phase)
     except Budget.DoesNotExist:

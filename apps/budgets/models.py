@@ -263,9 +263,6 @@ class LineItemQuerySet(models.QuerySet):
         """Value of a field (or expression) → summed amount, grouped by the database."""
         return dict(self.values_list(field).annotate(total=models.Sum("amount")).order_by())
 
-    def basic(self) -> "LineItemQuerySet":
-        return self.filter(nature__in=BASIC_NATURES)
-
 
 class LineItem(models.Model):
     budget = models.ForeignKey(Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="%(class)ss")

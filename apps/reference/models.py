@@ -65,18 +65,6 @@ LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}
 LEVEL_LENGTHS = {Scheme.FUNCTION: (3, 5, 7), Scheme.ECONOMIC: (3, 5)}
 
 
-class ClassificationCodeQuerySet(models.QuerySet):
-    def of_year(self, scheme: str, year: int) -> "ClassificationCodeQuerySet":
-        return self.filter(scheme=scheme, year=year)
-
-    def names(self, scheme: str, year: int) -> dict[str, str]:
-        """Code → name for one year's tree, in one query, to label roll-up rows."""
-        return dict(self.of_year(scheme, year).values_list("code", "name"))
-
-    def leaves(self) -> "ClassificationCodeQuerySet":
-        return self.filter(children__isnull=True)
-
-
 class ClassificationCode(models.Model):
     """One code of one year's official list; the lists are revised yearly, so a
     code belongs to its year and a budget uses the tree of its own year."""
@@ -88,8 +76,6 @@ class ClassificationCode(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name="上级科目", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-
-    objects = ClassificationCodeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "科目"

@@ -2,7 +2,6 @@
 the code-tree tables."""
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db.models import Aggregate, QuerySet
 from django.db.models.functions import Length, Substr
@@ -103,7 +102,3 @@ def tree_rows(totals: dict[str, dict], scheme: str, year: int) -> list[Row]:
 
 def total_row(lines: QuerySet, columns: dict[str, Aggregate], label_key: str = "name") -> Row:
     return Row(cells={label_key: "合计", **lines.aggregate(**columns)}, is_total=True)
-
-
-def zero_to_none(value: Decimal | None) -> Decimal | None:
-    return value or None
