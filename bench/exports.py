@@ -16,20 +16,19 @@ import django  # noqa: E402
 django.setup()
 
 import openpyxl  # noqa: E402
-import pandas as pd  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from apps.budgets.amounts import AmountUnit  # noqa: E402
 from apps.budgets.models import Budget  # noqa: E402
 from apps.budgets.official import SLUGS, build_table  # noqa: E402
-from apps.workbooks.reader import read_budget_workbook  # noqa: E402
-from apps.workbooks.services import budget_import  # noqa: E402
 from apps.workbooks.writer import write_budget_workbook  # noqa: E402
 from apps.workbooks.year import write_year_workbook, year_budgets, year_csv_lines  # noqa: E402
 
 
-def year_frames(year: int) -> dict[str, pd.DataFrame]:
+def year_frames(year: int) -> dict:
     """The same rows as the year workbook, as one DataFrame per table."""
+    import pandas as pd  # only here: its import alone would weigh on our modes' peak RSS
+
     frames = {}
     for slug in SLUGS:
         rows, columns = [], None
@@ -51,6 +50,8 @@ def run(mode: str, year: int, out: str) -> dict:
                 file.writelines(year_csv_lines(year, slug, AmountUnit.YUAN))
         return {}
     if mode == "pandas-xlsx":
+        import pandas as pd
+
         with pd.ExcelWriter(out, engine="openpyxl") as writer:
             for slug, frame in year_frames(year).items():
                 frame.to_excel(writer, sheet_name=slug, index=False)
@@ -78,6 +79,9 @@ def as_new_phase(path: str) -> bytes:
 
 def timed_import(content: bytes) -> dict:
     """Read, validate and write in one transaction, then roll it back."""
+    from apps.workbooks.reader import read_budget_workbook
+    from apps.workbooks.services import budget_import
+
     with transaction.atomic():
         budget = budget_import(data=read_budget_workbook(content))
         rows = budget.functionlines.count() + budget.economiclines.count() + budget.projects.count()

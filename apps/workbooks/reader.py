@@ -5,8 +5,6 @@ touches the database except to look up codes, departments and units."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-import pandas as pd
-
 from apps.budgets.models import BudgetNarrative
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
@@ -125,6 +123,8 @@ class Reader:
     def find_duplicates(self, spec: layout.DetailSheet, lines: list[Line]) -> None:
         if not lines:
             return
+        import pandas as pd  # here, not at the top: every web process loads this module, few import
+
         keys = list(spec.key)
         frame = pd.DataFrame([{**{k: line.values.get(k) for k in keys}, "_line": line} for line in lines])
         duplicated = frame[frame.duplicated(subset=keys, keep=False)]

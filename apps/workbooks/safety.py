@@ -37,7 +37,17 @@ def check_archive(content: bytes) -> None:
 
 
 def decimal_from_text(text: str) -> int | Decimal:
-    return Decimal(text) if any(c in text for c in ".Ee") else int(text)
+    """A number cell's value from its text. The cell holds an IEEE double; programs
+    that write it at full precision (16–17 significant digits: 9157602.289999999
+    for 9157602.29) give the double's digits, not the amount typed. The shortest
+    decimal that is that same double is the amount (and what Excel shows); text
+    written shorter is taken exactly as written, so 298.805 stays 298.805."""
+    if not any(c in text for c in ".Ee"):
+        return int(text)
+    exact = Decimal(text)
+    if len(exact.as_tuple().digits) >= 16:
+        return Decimal(repr(float(text)))
+    return exact
 
 
 @contextmanager

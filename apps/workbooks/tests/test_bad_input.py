@@ -158,3 +158,16 @@ def test_command_reports_and_exits_nonzero(tmp_path, draft_workbook, capsys):
     with pytest.raises(Exception, match="有 1 处问题，没有写入任何数据"):
         call_command("import_budget", str(path))
     assert "明细-三公经费 第3行「金额」" in capsys.readouterr().err
+
+
+def test_full_precision_doubles_read_as_the_amount_they_hold():
+    """XlsxWriter and Excel write a double's full digits; the amount is the shortest decimal of that double."""
+    from decimal import Decimal
+
+    from apps.workbooks.safety import decimal_from_text
+
+    assert decimal_from_text("9157602.289999999") == Decimal("9157602.29")  # XlsxWriter's %.16G
+    assert decimal_from_text("9157602.2899999991") == Decimal("9157602.29")  # Excel's 17 digits
+    assert decimal_from_text("25258772.17") == Decimal("25258772.17")
+    assert decimal_from_text("298.805") == Decimal("298.805")  # typed with three decimals: refused later
+    assert decimal_from_text("1000") == 1000

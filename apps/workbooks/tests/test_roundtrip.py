@@ -1,5 +1,7 @@
 """Export the seed, import it into an empty database, export again: every cell equal."""
 
+import io
+import zipfile
 from decimal import Decimal
 
 import pytest
@@ -86,3 +88,19 @@ def test_classification_codes_load_from_a_workbook(db, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_codes", str(tmp_path / "bad.xlsx"))
     assert not ClassificationCode.objects.filter(code="2010499").exists()
+
+
+def test_a_workbook_saved_again_by_a_spreadsheet_program_keeps_every_cent(seed_budget):
+    """Saved again (here by openpyxl; Excel does the same), 9157602.29 is written as the double's
+    full digits, 9157602.289999999; it must come back as 9157602.29."""
+    from .test_bad_input import edited
+
+    FunctionLine.objects.filter(budget=seed_budget, code__code="2010308").update(amount=Decimal("9157602.29"))
+    exported = workbook_bytes(Budget.objects.get(pk=seed_budget.pk))
+    resaved = edited(exported, lambda book: None)
+    archive = zipfile.ZipFile(io.BytesIO(resaved))
+    assert any(b"<v>9157602.289999999</v>" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+    empty_budget_data()
+    budget = budget_import(data=read_budget_workbook(resaved))
+    assert FunctionLine.objects.get(budget=budget, code__code="2010308").amount == Decimal("9157602.29")
+    assert all_values(workbook_bytes(Budget.objects.get(pk=budget.pk))) == all_values(exported)
