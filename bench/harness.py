@@ -58,4 +58,5 @@ def wrk(url: str) -> dict:
     socket = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors = (sum(int(n) for n in socket.groups()) if socket else 0) + (int(non_2xx.group(1)) if non_2xx else 0)
-    return {"rps": rps, "errors": errors, "p50": re.search(r"50%\s+(\S+)", out).group(1)}
+    p50 = re.search(r"^\s+50%\s+(\S+)$", out, re.MULTILINE)  # the latency distribution's line
+    return {"rps": rps, "errors": errors, "p50": p50.group(1) if p50 else "—"}
