@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from apps.accounts.scoping import department_ids
 from apps.budgets.fields import MoneyField
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
@@ -113,8 +114,6 @@ class BudgetQuerySet(models.QuerySet):
     def visible_to(self, user) -> "BudgetQuerySet":
         """Only published budgets are public; staff also see the unpublished
         budgets of the departments they work for (reviewers: of all)."""
-        from apps.accounts.scoping import department_ids  # accounts builds on budgets' neighbours
-
         if not (user.is_active and user.is_staff):
             return self.published()
         ids = department_ids(user)
