@@ -34,7 +34,8 @@ def pages(biggest: Budget) -> dict[str, str]:
     return {
         "home": f"/?year={year}",
         "budget": f"/departments/{code}/{year}/",
-        "code": f"/subjects/function/201/{year}/",
+        "code": f"/subjects/economic/30217/{year}/",  # the example: who spends most on receptions
+        "code 201": f"/subjects/function/201/{year}/",  # the heaviest code page: most of the year's lines
         "projects": f"/departments/{code}/{year}/projects/",
     }
 

@@ -163,7 +163,9 @@ class CodeView(SingleTableMixin, TemplateView):
 
     template_name = "public/code_detail.html"
     table_class = CodeDepartmentTable
-    table_pagination = False
+    # 50 a page like the home page: a code used by every department of a city would otherwise
+    # render thousands of rows (the chart and the files keep them all).
+    table_pagination = PAGINATION
 
     def get(self, request: HttpRequest, scheme: str, code: str, year: int) -> HttpResponse:
         self.node = find_code(scheme, code, year)
