@@ -1,12 +1,13 @@
 """URL converters shared by the public pages, downloads and the API."""
 
 from apps.budgets.models import Phase
+from apps.reference.models import Scheme
 
 
-class OtherPhaseConverter:
-    """决算 and 调整预算 live one segment below the 预算 of the same year."""
+class TextConverter:
+    """A path segment kept as text, matching only `regex`."""
 
-    regex = "|".join(p.value for p in Phase if p != Phase.BUDGET)
+    regex = ""
 
     def to_python(self, value: str) -> str:
         return value
@@ -15,5 +16,26 @@ class OtherPhaseConverter:
         return value
 
 
-class FileFormatConverter(OtherPhaseConverter):
+class OtherPhaseConverter(TextConverter):
+    """决算 and 调整预算 live one segment below the 预算 of the same year."""
+
+    regex = "|".join(p.value for p in Phase if p != Phase.BUDGET)
+
+
+class FileFormatConverter(TextConverter):
     regex = "xlsx|csv|json"
+
+
+class SchemeConverter(TextConverter):
+    """/subjects/function/… and /subjects/economic/…"""
+
+    regex = "|".join(Scheme.values)
+
+
+class CodeConverter(TextConverter):
+    """A classification code: 3, 5 or 7 digits; anything else is not a code page."""
+
+    regex = "[0-9]{3}(?:[0-9]{2}){0,2}"
+
+
+CONVERTERS = {"phase": OtherPhaseConverter, "fileformat": FileFormatConverter, "scheme": SchemeConverter, "code": CodeConverter}

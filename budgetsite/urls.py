@@ -2,11 +2,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from .converters import FileFormatConverter, OtherPhaseConverter
+from .converters import CONVERTERS
 
 # Registered before the apps' URLconfs are included, which use them.
-register_converter(OtherPhaseConverter, "phase")
-register_converter(FileFormatConverter, "fileformat")
+for name, converter in CONVERTERS.items():
+    register_converter(converter, name)
 
 admin.site.site_header = "部门预算管理"
 admin.site.site_title = "部门预算管理"

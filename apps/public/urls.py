@@ -1,33 +1,9 @@
-from django.urls import path, register_converter
-
-from apps.reference.models import Scheme
+from django.urls import path
 
 from apps.budgets.caching import public_cache
 
 from . import views
 
-
-class SchemeConverter:
-    """/subjects/function/… and /subjects/economic/…"""
-
-    regex = "|".join(Scheme.values)
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-class CodeConverter(SchemeConverter):
-    """A classification code: 3, 5 or 7 digits; anything else is not a code page."""
-
-    regex = "[0-9]{3}(?:[0-9]{2}){0,2}"
-
-
-# `phase` (决算, 调整预算: one segment below the 预算) is registered in budgetsite/urls.py.
-register_converter(SchemeConverter, "scheme")
-register_converter(CodeConverter, "code")
 
 app_name = "public"
 budget = "departments/<str:department>/<int:year>/"
