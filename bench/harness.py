@@ -19,13 +19,16 @@ def log(message: str) -> None:
 
 
 def run(*args: str, env: dict | None = None, capture: bool = True) -> str:
-    result = subprocess.run(args, cwd=ROOT, env={**os.environ, **(env or {})}, check=True, text=True, capture_output=capture)
+    result = subprocess.run(
+        args, cwd=ROOT, env={**os.environ, **(env or {})}, check=True, text=True, capture_output=capture
+    )
     return result.stdout if capture else ""
 
 
 def start(args: list[str], env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen(args, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)  # fmt: skip
+    return subprocess.Popen(
+        args, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -26,18 +26,31 @@ from budgets_economicline l join budgets_budget b on b.id = l.budget_id join ref
 where b.year = :year and b.status = 'published' and c.code like :prefix group by d.id order by total desc"""
 
 
-def gunicorn(url: str, port: int, cache_seconds: int, app: str = "budgetsite.wsgi:application", **env) -> subprocess.Popen:
-    return start([PY, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", app],
-                 env={"DATABASE_URL": url, "BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2",
-                      "PUBLIC_CACHE_SECONDS": str(cache_seconds), **env})  # fmt: skip
+def gunicorn(
+    url: str, port: int, cache_seconds: int, app: str = "budgetsite.wsgi:application", **env
+) -> subprocess.Popen:
+    return start(
+        [PY, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", app],
+        env={
+            "DATABASE_URL": url,
+            "BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": "2",
+            "PUBLIC_CACHE_SECONDS": str(cache_seconds),
+            **env,
+        },
+    )
 
 
 def nginx(listen: int, app: str, static_root: Path, name: str) -> subprocess.Popen:
     run_dir = WORK / f"nginx-{name}"
     (run_dir / "cache").mkdir(parents=True, exist_ok=True)
     conf = (ROOT / "deploy/nginx.conf").read_text()
-    for placeholder, value in {"__RUN__": str(run_dir), "__APP__": app, "__LISTEN__": f"127.0.0.1:{listen}",
-                               "__STATIC__": str(static_root)}.items():  # fmt: skip
+    for placeholder, value in {
+        "__RUN__": str(run_dir),
+        "__APP__": app,
+        "__LISTEN__": f"127.0.0.1:{listen}",
+        "__STATIC__": str(static_root),
+    }.items():
         conf = conf.replace(placeholder, value)
     (run_dir / "nginx.conf").write_text(conf)
     return start(["nginx", "-c", str(run_dir / "nginx.conf"), "-g", "daemon off;"])
@@ -73,20 +86,41 @@ def throughput(url: str, sqlite_file: Path, pages: dict[str, str], budget_id: in
             (saved / path.strip("/")).mkdir(parents=True, exist_ok=True)
             (saved / path.strip("/") / "index.html").write_bytes(page)
             (WORK / f"bare-{name}.html").write_bytes(page)
-        servers["datasette"] = start([str(WORK / "datasette/bin/datasette"), "serve", str(sqlite_file), "-p", "8304",
-                                      "--setting", "sql_time_limit_ms", "20000", "--immutable", str(sqlite_file)])  # fmt: skip
+        servers["datasette"] = start(
+            [
+                str(WORK / "datasette/bin/datasette"),
+                "serve",
+                str(sqlite_file),
+                "-p",
+                "8304",
+                "--setting",
+                "sql_time_limit_ms",
+                "20000",
+                "--immutable",
+                str(sqlite_file),
+            ]
+        )
         servers["static"] = static_nginx(8305, saved)
         servers["front"] = nginx(8306, "127.0.0.1:8302", ROOT / "static", "front")
         for port in (8304, 8305, 8306):
             wait_for(f"http://127.0.0.1:{port}/")
-        sql = {"budget": datasette_url(8304, BUDGET_SQL, budget=budget_id),
-               "code": datasette_url(8304, CODE_SQL, year=2021, prefix="30217%")}  # fmt: skip
+        sql = {
+            "budget": datasette_url(8304, BUDGET_SQL, budget=budget_id),
+            "code": datasette_url(8304, CODE_SQL, year=2021, prefix="30217%"),
+        }
         for name, path in pages.items():
-            bare = gunicorn(url, 8303, 0, "bench.bare_wsgi:application", BENCH_BARE_FILE=str(WORK / f"bare-{name}.html"))
+            bare = gunicorn(
+                url, 8303, 0, "bench.bare_wsgi:application", BENCH_BARE_FILE=str(WORK / f"bare-{name}.html")
+            )
             wait_for("http://127.0.0.1:8303/")
-            targets = {"uncached": f"http://127.0.0.1:8301{path}", "cached": f"http://127.0.0.1:8302{path}",
-                       "bare Django": "http://127.0.0.1:8303/", "Datasette": sql[name],
-                       "nginx static": f"http://127.0.0.1:8305{path}", "nginx front": f"http://127.0.0.1:8306{path}"}  # fmt: skip
+            targets = {
+                "uncached": f"http://127.0.0.1:8301{path}",
+                "cached": f"http://127.0.0.1:8302{path}",
+                "bare Django": "http://127.0.0.1:8303/",
+                "Datasette": sql[name],
+                "nginx static": f"http://127.0.0.1:8305{path}",
+                "nginx front": f"http://127.0.0.1:8306{path}",
+            }
             for label, target in targets.items():
                 fetch(target)  # warm caches
                 results[f"{name} · {label}"] = wrk(target)

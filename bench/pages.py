@@ -51,8 +51,12 @@ def measure(client: Client, url: str, runs: int) -> dict:
         assert response.status_code == 200, (url, response.status_code)
         queries = len(captured)
     times.sort()
-    return {"url": url, "p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1), "queries": queries}  # fmt: skip
+    return {
+        "url": url,
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
+        "queries": queries,
+    }
 
 
 if __name__ == "__main__":

@@ -13,7 +13,10 @@ def verdict(ok: bool) -> str:
 
 def pages_table(results: dict) -> list[str]:
     sizes = list(results["pages"])
-    lines = ["| page | " + " | ".join(f"{s} p50 / p95 ms (queries)" for s in sizes) + " |", "|---" * (len(sizes) + 1) + "|"]
+    lines = [
+        "| page | " + " | ".join(f"{s} p50 / p95 ms (queries)" for s in sizes) + " |",
+        "|---" * (len(sizes) + 1) + "|",
+    ]
     for page in [p for p in PAGES if p in results["pages"][sizes[0]]]:
         cells = [f"{m['p50_ms']} / {m['p95_ms']} ({m['queries']})" for m in (results["pages"][s][page] for s in sizes)]
         lines.append(f"| {page} | " + " | ".join(cells) + " |")
@@ -27,7 +30,10 @@ def latency(text: str) -> str:
 def throughput_table(load: dict) -> list[str]:
     lines = ["| page | " + " | ".join(SERVERS) + " |", "|---" * (len(SERVERS) + 1) + "|"]
     for page in ("budget", "code"):
-        cells = [f"{load[f'{page} · {s}']['rps']:.0f} req/s ({load[f'{page} · {s}']['errors']} errors, p50 {latency(load[f'{page} · {s}']['p50'])})" for s in SERVERS]
+        cells = [
+            f"{load[f'{page} · {s}']['rps']:.0f} req/s ({load[f'{page} · {s}']['errors']} errors, p50 {latency(load[f'{page} · {s}']['p50'])})"
+            for s in SERVERS
+        ]
         lines.append(f"| {page} | " + " | ".join(cells) + " |")
     return lines
 
@@ -35,8 +41,12 @@ def throughput_table(load: dict) -> list[str]:
 def targets(results: dict) -> list[str]:
     load, exports, pages = results["throughput"], results["exports"], results["pages"]
     city_p50 = pages["sqlite city"]["budget"]["p50_ms"], pages["postgresql city"]["budget"]["p50_ms"]
-    same_queries = all(pages[f"{k} seed"][p]["queries"] == pages[f"{k} city"][p]["queries"]
-                       for k in ("sqlite", "postgresql") for p in PAGES if p in pages[f"{k} seed"])  # fmt: skip
+    same_queries = all(
+        pages[f"{k} seed"][p]["queries"] == pages[f"{k} city"][p]["queries"]
+        for k in ("sqlite", "postgresql")
+        for p in PAGES
+        if p in pages[f"{k} seed"]
+    )
     ratio = lambda a, b: load[a]["rps"] / load[b]["rps"]  # noqa: E731
     vs_datasette = ratio("budget · uncached", "budget · Datasette")
     vs_bare = ratio("budget · cached", "budget · bare Django")
@@ -59,13 +69,19 @@ def targets(results: dict) -> list[str]:
 
 def exports_table(exports: dict) -> list[str]:
     lines = ["| what | seconds | peak RSS MB | size MB |", "|---|---|---|---|"]
-    for mode, label in [("budget-xlsx", "whole budget workbook (largest department)"), ("year-xlsx", "whole-year workbook (ours, constant memory)"),
-                        ("pandas-xlsx", "the same rows, DataFrame.to_excel"), ("year-csv", "whole-year CSV (ours, streamed)"),
-                        ("pandas-csv", "the same rows, DataFrame.to_csv")]:  # fmt: skip
+    for mode, label in [
+        ("budget-xlsx", "whole budget workbook (largest department)"),
+        ("year-xlsx", "whole-year workbook (ours, constant memory)"),
+        ("pandas-xlsx", "the same rows, DataFrame.to_excel"),
+        ("year-csv", "whole-year CSV (ours, streamed)"),
+        ("pandas-csv", "the same rows, DataFrame.to_csv"),
+    ]:
         e = exports[mode]
         lines.append(f"| {label} | {e['seconds']} | {e['peak_rss_mb']} | {e['bytes'] / 1e6:.1f} |")
     i = exports["import"]
-    lines.append(f"| import of that budget workbook (read, validate, write; {i['rows']} rows) | {i['seconds']} | {i['peak_rss_mb']} | |")
+    lines.append(
+        f"| import of that budget workbook (read, validate, write; {i['rows']} rows) | {i['seconds']} | {i['peak_rss_mb']} | |"
+    )
     return lines
 
 
@@ -95,7 +111,10 @@ def write_report(results: dict, path: Path) -> None:
         *exports_table(results["exports"]),
         "",
         "## 4. Generation",
-        *[f"- {kind}: {seconds} s for {results['departments']} × {results['years']}" for kind, seconds in results["generation"].items()],
+        *[
+            f"- {kind}: {seconds} s for {results['departments']} × {results['years']}"
+            for kind, seconds in results["generation"].items()
+        ],
         "",
         notes.read_text() if notes.exists() else "",
     ]

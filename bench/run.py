@@ -52,35 +52,62 @@ def prepare(url: str, city: bool) -> float | None:
     if not city:
         return None
     started = time.perf_counter()
-    run(PY, "manage.py", "generate_city", "--departments", str(DEPARTMENTS), "--years", str(YEARS), "--seed", "1",
-        env=env, capture=False)  # fmt: skip
+    run(
+        PY,
+        "manage.py",
+        "generate_city",
+        "--departments",
+        str(DEPARTMENTS),
+        "--years",
+        str(YEARS),
+        "--seed",
+        "1",
+        env=env,
+        capture=False,
+    )
     return time.perf_counter() - started
 
 
 def exports(url: str, year: int) -> dict:
     results, env = {}, {"DATABASE_URL": url}
-    modes = [("budget-xlsx", "xlsx"), ("year-xlsx", "xlsx"), ("pandas-xlsx", "xlsx"), ("year-csv", "csv"), ("pandas-csv", "csv")]
+    modes = [
+        ("budget-xlsx", "xlsx"),
+        ("year-xlsx", "xlsx"),
+        ("pandas-xlsx", "xlsx"),
+        ("year-csv", "csv"),
+        ("pandas-csv", "csv"),
+    ]
     for mode, suffix in modes:
         out = WORK / f"{mode}.{suffix}"
         results[mode] = json.loads(run(PY, "bench/exports.py", mode, str(year), str(out), env=env))
         results[mode]["bytes"] = out.stat().st_size
         log(f"export {results[mode]}")
-    results["import"] = json.loads(run(PY, "bench/exports.py", "import", str(year), str(WORK / "budget-xlsx.xlsx"), env=env))
+    results["import"] = json.loads(
+        run(PY, "bench/exports.py", "import", str(year), str(WORK / "budget-xlsx.xlsx"), env=env)
+    )
     return results
 
 
 def machine() -> str:
     lines = Path("/proc/cpuinfo").read_text().splitlines()
     cpu = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("model name")), platform.processor())
-    memory = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    memory = next(
+        int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     return f"{cpu}, {os.cpu_count()} cores, {memory / 1024 / 1024:.0f} GiB; {platform.platform()}; Python {platform.python_version()}"
 
 
 def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     ensure_tools()
-    results = {"machine": machine(), "departments": DEPARTMENTS, "years": YEARS, "seconds": SECONDS,
-               "pages": {}, "generation": {}}  # fmt: skip
+    results = {
+        "machine": machine(),
+        "departments": DEPARTMENTS,
+        "years": YEARS,
+        "seconds": SECONDS,
+        "pages": {},
+        "generation": {},
+    }
     for kind in ("sqlite", "postgresql"):
         for size in ("seed", "city"):
             url = database(kind, size)

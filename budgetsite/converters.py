@@ -38,4 +38,9 @@ class CodeConverter(TextConverter):
     regex = "[0-9]{3}(?:[0-9]{2}){0,2}"
 
 
-CONVERTERS = {"phase": OtherPhaseConverter, "fileformat": FileFormatConverter, "scheme": SchemeConverter, "code": CodeConverter}
+CONVERTERS = {
+    "phase": OtherPhaseConverter,
+    "fileformat": FileFormatConverter,
+    "scheme": SchemeConverter,
+    "code": CodeConverter,
+}

@@ -10,7 +10,9 @@ REVIEWERS = "财政审核员"
 class DepartmentMember(models.Model):
     """A user who enters and edits the budgets of this department."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="用户", on_delete=models.CASCADE, related_name="memberships"
+    )
     department = models.ForeignKey(Department, verbose_name="部门", on_delete=models.CASCADE, related_name="members")
 
     class Meta:

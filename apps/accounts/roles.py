@@ -5,12 +5,23 @@ flush the database)."""
 from .models import EDITORS, REVIEWERS
 
 BUDGET_DATA = [
-    ("budgets", "budget"), ("budgets", "budgetnarrative"), ("budgets", "functionpurpose"),
-    ("budgets", "revenueline"), ("budgets", "functionline"), ("budgets", "economicline"),
-    ("budgets", "threepublicline"), ("projects", "project"), ("projects", "projectfunding"),
+    ("budgets", "budget"),
+    ("budgets", "budgetnarrative"),
+    ("budgets", "functionpurpose"),
+    ("budgets", "revenueline"),
+    ("budgets", "functionline"),
+    ("budgets", "economicline"),
+    ("budgets", "threepublicline"),
+    ("projects", "project"),
+    ("projects", "projectfunding"),
     ("projects", "indicator"),
-]  # fmt: skip
-REFERENCE = [("reference", "department"), ("reference", "unit"), ("reference", "classificationcode"), ("reference", "glossaryterm")]
+]
+REFERENCE = [
+    ("reference", "department"),
+    ("reference", "unit"),
+    ("reference", "classificationcode"),
+    ("reference", "glossaryterm"),
+]
 
 
 def codenames(models, actions) -> list[tuple[str, str]]:
@@ -31,5 +42,8 @@ def ensure_roles(group_model, permission_model) -> None:
     for name, permissions in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
         group.permissions.set(
-            [permission_model.objects.get(content_type__app_label=app, codename=codename) for app, codename in permissions]
+            [
+                permission_model.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in permissions
+            ]
         )

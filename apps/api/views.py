@@ -29,7 +29,9 @@ def json_view(view: Callable) -> Callable:
         try:
             return JsonResponse(view(request, *args, **kwargs), json_dumps_params={"ensure_ascii": False})
         except Http404 as error:
-            return JsonResponse({"error": str(error) or "not found"}, status=404, json_dumps_params={"ensure_ascii": False})
+            return JsonResponse(
+                {"error": str(error) or "not found"}, status=404, json_dumps_params={"ensure_ascii": False}
+            )
 
     return wrapper
 
@@ -43,7 +45,7 @@ def paginated(request: HttpRequest, queryset: QuerySet, serialize: Callable) -> 
     try:
         page = paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger):
-        raise Http404(f"没有第 {request.GET.get('page')} 页（共 {paginator.num_pages} 页）")
+        raise Http404(f"没有第 {request.GET.get('page')} 页（共 {paginator.num_pages} 页）") from None
 
     def link(number: int) -> str:
         query = request.GET.copy()
@@ -77,11 +79,17 @@ def budget_summary(budget: Budget) -> dict:
 @json_view
 def departments(request: HttpRequest) -> dict:
     published = Department.objects.filter(budgets__status="published").distinct().prefetch_related("units")
-    return paginated(request, published.order_by("code"), lambda d: {
-        "code": d.code, "name": d.name, "short_name": d.short_name,
-        "units": [{"code": u.code, "name": u.name, "kind": u.kind} for u in d.units.all()],
-        "budgets": reverse("api:budgets") + f"?department={d.code}",
-    })  # fmt: skip
+    return paginated(
+        request,
+        published.order_by("code"),
+        lambda d: {
+            "code": d.code,
+            "name": d.name,
+            "short_name": d.short_name,
+            "units": [{"code": u.code, "name": u.name, "kind": u.kind} for u in d.units.all()],
+            "budgets": reverse("api:budgets") + f"?department={d.code}",
+        },
+    )
 
 
 @json_view
@@ -99,7 +107,7 @@ def published_budget(department: str, year: int, phase: str) -> Budget:
     try:
         return found.get(department__code=department, year=year, phase=phase)
     except Budget.DoesNotExist:
-        raise Http404(f"没有部门 {department} 已公开的 {year} 年{Phase(phase).label}")
+        raise Http404(f"没有部门 {department} 已公开的 {year} 年{Phase(phase).label}") from None
 
 
 @json_view
@@ -126,15 +134,35 @@ def table(request: HttpRequest, department: str, year: int, slug: str, phase: st
 def projects(request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> dict:
     found = published_budget(department, year, phase)
     listed = Project.objects.filter(budget=found).for_tables()
-    return paginated(request, listed, lambda p: {
-        "id": p.pk, "unit": p.unit.code, "kind": p.kind, "name": p.name, "function_code": p.function_code.code,
-        "goal": p.goal, "total": money(p.total),
-        "fundings": {s: money(getattr(p, f"{s}_amount")) for s in ("general", "gov_fund", "carryover_general",
-                                                                    "carryover_gov_fund", "special_account", "unit")},
-        "indicators": [{"level1": i.level1, "level2": i.level2, "name": i.name, "operator": i.operator,
-                        "value": i.value, "unit": i.measure_unit, "weight": f"{i.weight.normalize():f}"}
-                       for i in p.indicators.all()],
-    })  # fmt: skip
+    return paginated(
+        request,
+        listed,
+        lambda p: {
+            "id": p.pk,
+            "unit": p.unit.code,
+            "kind": p.kind,
+            "name": p.name,
+            "function_code": p.function_code.code,
+            "goal": p.goal,
+            "total": money(p.total),
+            "fundings": {
+                s: money(getattr(p, f"{s}_amount"))
+                for s in ("general", "gov_fund", "carryover_general", "carryover_gov_fund", "special_account", "unit")
+            },
+            "indicators": [
+                {
+                    "level1": i.level1,
+                    "level2": i.level2,
+                    "name": i.name,
+                    "operator": i.operator,
+                    "value": i.value,
+                    "unit": i.measure_unit,
+                    "weight": f"{i.weight.normalize():f}",
+                }
+                for i in p.indicators.all()
+            ],
+        },
+    )
 
 
 @json_view
@@ -142,9 +170,16 @@ def codes(request: HttpRequest, scheme: str, year: int) -> dict:
     if scheme not in Scheme.values:
         raise Http404(f"分类应为 {' 或 '.join(Scheme.values)}")
     listed = ClassificationCode.objects.filter(scheme=scheme, year=year).select_related("parent").order_by("code")
-    return paginated(request, listed, lambda c: {
-        "code": c.code, "name": c.name, "level": c.level, "parent": c.parent.code if c.parent else None,
-    })  # fmt: skip
+    return paginated(
+        request,
+        listed,
+        lambda c: {
+            "code": c.code,
+            "name": c.name,
+            "level": c.level,
+            "parent": c.parent.code if c.parent else None,
+        },
+    )
 
 
 @json_view

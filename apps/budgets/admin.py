@@ -5,7 +5,6 @@ from apps.ingest.admin_ingest import DisclosureIngestAdminMixin
 from apps.workbooks.admin_import import BudgetImportAdminMixin
 
 from .admin_workflow import BudgetWorkflowAdminMixin
-
 from .models import (
     Budget,
     BudgetNarrative,
@@ -69,7 +68,6 @@ class BudgetAdmin(BudgetWorkflowAdminMixin, DisclosureIngestAdminMixin, BudgetIm
         ThreePublicLineInline,
         FunctionPurposeInline,
     ]
-
 
     def budget_of(self, obj):
         return obj

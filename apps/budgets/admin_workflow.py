@@ -31,10 +31,14 @@ class BudgetWorkflowAdminMixin:
     def get_urls(self):
         wrap = self.admin_site.admin_view
         views = {
-            "checks": self.checks_view, "submit": self.submit_view, "publish": self.publish_view,
-            "withdraw": self.withdraw_view, "return": self.return_view, "changes": self.changes_view,
+            "checks": self.checks_view,
+            "submit": self.submit_view,
+            "publish": self.publish_view,
+            "withdraw": self.withdraw_view,
+            "return": self.return_view,
+            "changes": self.changes_view,
             "restore": self.restore_view,
-        }  # fmt: skip
+        }
         return [
             path("completeness/", wrap(self.completeness_view), name="budgets_budget_completeness"),
             *[path(f"<int:pk>/{name}/", wrap(view), name=f"budgets_budget_{name}") for name, view in views.items()],
@@ -53,13 +57,21 @@ class BudgetWorkflowAdminMixin:
 
     def checks_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         budget = self.budget_or_404(request, pk)
-        return self.page(request, "budgets/admin_checks.html", budget, title=f"{budget} · 校验", checks=run_checks(budget))
+        return self.page(
+            request, "budgets/admin_checks.html", budget, title=f"{budget} · 校验", checks=run_checks(budget)
+        )
 
     def changes_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         budget = self.budget_or_404(request, pk)
-        return self.page(request, "budgets/admin_history.html", budget, title=f"{budget} · 修改历史",
-                         entries=budget_history(budget), status_changes=budget.status_changes.select_related("user"),
-                         can_restore=request.user.has_perm("budgets.restore_budget"))  # fmt: skip
+        return self.page(
+            request,
+            "budgets/admin_history.html",
+            budget,
+            title=f"{budget} · 修改历史",
+            entries=budget_history(budget),
+            status_changes=budget.status_changes.select_related("user"),
+            can_restore=request.user.has_perm("budgets.restore_budget"),
+        )
 
     def run(self, request: HttpRequest, budget: Budget, action, done: str, **kwargs) -> HttpResponse:
         if request.method != "POST":
@@ -106,5 +118,12 @@ class BudgetWorkflowAdminMixin:
             raise PermissionDenied
         years = sorted(set(Budget.objects.values_list("year", flat=True)), reverse=True)
         year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else (years[0] if years else None)
-        return self.page(request, "budgets/admin_completeness.html", None, title=f"{year or ''}年预算完整性",
-                         years=years, year=year, rows=completeness_rows(year) if year else [])  # fmt: skip
+        return self.page(
+            request,
+            "budgets/admin_completeness.html",
+            None,
+            title=f"{year or ''}年预算完整性",
+            years=years,
+            year=year,
+            rows=completeness_rows(year) if year else [],
+        )

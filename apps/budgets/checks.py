@@ -79,7 +79,8 @@ def check_leaf_codes(budget: Budget) -> list[CheckResult]:
     results = []
     for label, queryset, field, scheme in coded:
         misplaced = queryset.filter(
-            Q(**{f"{field}__children__isnull": False}) | ~Q(**{f"{field}__year": budget.year, f"{field}__scheme": scheme})
+            Q(**{f"{field}__children__isnull": False})
+            | ~Q(**{f"{field}__year": budget.year, f"{field}__scheme": scheme})
         ).distinct()
         results += [
             CheckResult(
@@ -103,33 +104,45 @@ def check_totals(budget: Budget) -> list[CheckResult]:
     return [
         CheckResult(
             "收支预算总表：收入总计 = 支出合计",
-            "收入总计", revenue.total(),
-            "支出合计（含结转下年）", lines.total() + budget.carry_forward,
+            "收入总计",
+            revenue.total(),
+            "支出合计（含结转下年）",
+            lines.total() + budget.carry_forward,
         ),
         CheckResult(
             "财政拨款收支预算总表：收入总计 = 支出总计",
-            "财政拨款收入", revenue.filter(source__in=FISCAL_REVENUE).total(),
-            "财政拨款支出（含年终结转结余）", lines.filter(source__in=FISCAL_SOURCES).total() + budget.carry_forward,
+            "财政拨款收入",
+            revenue.filter(source__in=FISCAL_REVENUE).total(),
+            "财政拨款支出（含年终结转结余）",
+            lines.filter(source__in=FISCAL_SOURCES).total() + budget.carry_forward,
         ),
         CheckResult(
             "一般公共预算拨款收入 = 一般公共预算支出表合计",
-            "一般公共预算拨款收入", revenue.filter(source=RevenueSource.GENERAL).total(),
-            "一般公共预算支出", lines.filter(source=Source.GENERAL).total(),
+            "一般公共预算拨款收入",
+            revenue.filter(source=RevenueSource.GENERAL).total(),
+            "一般公共预算支出",
+            lines.filter(source=Source.GENERAL).total(),
         ),
         CheckResult(
             "基本支出 = 人员经费 + 公用经费",
-            "一般公共预算基本支出表合计", economic.total(),
-            "一般公共预算支出表人员经费 + 公用经费", general_basic.total(),
+            "一般公共预算基本支出表合计",
+            economic.total(),
+            "一般公共预算支出表人员经费 + 公用经费",
+            general_basic.total(),
         ),
         CheckResult(
             "人员经费：按功能分类 = 按经济分类",
-            "一般公共预算支出表人员经费", general_basic.filter(nature=Nature.PERSONNEL).total(),
-            "基本支出表人员经费", economic.filter(nature=Nature.PERSONNEL).total(),
+            "一般公共预算支出表人员经费",
+            general_basic.filter(nature=Nature.PERSONNEL).total(),
+            "基本支出表人员经费",
+            economic.filter(nature=Nature.PERSONNEL).total(),
         ),
         CheckResult(
             "公用经费：按功能分类 = 按经济分类",
-            "一般公共预算支出表公用经费", general_basic.filter(nature=Nature.PUBLIC).total(),
-            "基本支出表公用经费", economic.filter(nature=Nature.PUBLIC).total(),
+            "一般公共预算支出表公用经费",
+            general_basic.filter(nature=Nature.PUBLIC).total(),
+            "基本支出表公用经费",
+            economic.filter(nature=Nature.PUBLIC).total(),
         ),
     ]
 
@@ -143,16 +156,20 @@ def check_projects(budget: Budget) -> list[CheckResult]:
     results = [
         CheckResult(
             "项目支出表合计 = 支出预算总表项目支出",
-            "项目支出表合计", fundings.total(),
-            "支出预算总表项目支出", project_lines.total(),
+            "项目支出表合计",
+            fundings.total(),
+            "支出预算总表项目支出",
+            project_lines.total(),
         )
     ]
     for code in sorted(by_projects.keys() | by_lines.keys()):
         results.append(
             CheckResult(
                 f"项目支出（科目 {code}）：项目合计 = 支出预算总表",
-                "列入该科目的项目合计", by_projects.get(code, ZERO),
-                "支出预算总表该科目项目支出", by_lines.get(code, ZERO),
+                "列入该科目的项目合计",
+                by_projects.get(code, ZERO),
+                "支出预算总表该科目项目支出",
+                by_lines.get(code, ZERO),
             )
         )
     return results
@@ -166,7 +183,9 @@ def check_indicator_weights(budget: Budget) -> list[CheckResult]:
         .order_by("unit__code", "position")
     )
     return [
-        CheckResult(f"绩效指标权重之和 = 100（{project}）", "指标权重合计", project.weight or ZERO, "应为", Decimal(100))
+        CheckResult(
+            f"绩效指标权重之和 = 100（{project}）", "指标权重合计", project.weight or ZERO, "应为", Decimal(100)
+        )
         for project in weights
     ]
 
@@ -181,8 +200,10 @@ def check_three_public(budget: Budget) -> list[CheckResult]:
     return [
         CheckResult(
             f"“三公”经费表{category.label} ≥ 基本支出 {code}",
-            f"“三公”{category.label}", three_public.get(category, ZERO),
-            f"基本支出 {code}", economic.get(code, ZERO),
+            f"“三公”{category.label}",
+            three_public.get(category, ZERO),
+            f"基本支出 {code}",
+            economic.get(code, ZERO),
             relation="≥",
         )
         for category, code in THREE_PUBLIC_ECONOMIC_CODES.items()

@@ -23,6 +23,7 @@ from .models import (
     ThreePublicLine,
 )
 
+
 def has(model, **lookup) -> Exists:
     return Exists(model.objects.filter(budget=OuterRef("pk"), **lookup))
 

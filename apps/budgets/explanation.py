@@ -93,7 +93,9 @@ def general_uses(budget: Budget, rollup: FunctionRollup) -> list[Figure]:
     """Each leaf code of 一般公共预算 spending, named 类/款/项 as the disclosure does."""
     rows = [row for row in rollup.rows if row.cells["general_total"] is not None]
     names = {row.code: row.cells["name"] for row in rows}
-    leaves = [row for row in rows if not any(other.code.startswith(row.code) and other.code != row.code for other in rows)]
+    leaves = [
+        row for row in rows if not any(other.code.startswith(row.code) and other.code != row.code for other in rows)
+    ]
     purposes = dict(FunctionPurpose.objects.filter(budget=budget).values_list("code__code", "text"))
     return [
         Figure(
@@ -113,8 +115,14 @@ def economic_names(budget: Budget, nature: str) -> list[str]:
 def revenue_context(revenue: dict[str, Decimal]) -> dict:
     total = sum(revenue.values(), ZERO)
     carryover = sum((v for k, v in revenue.items() if k.startswith("carryover")), ZERO)
-    fixed = {RevenueSource.GENERAL: "一般公共预算拨款收入", RevenueSource.GOV_FUND: "政府性基金收入", RevenueSource.SPECIAL_ACCOUNT: "专户资金"}
-    parts = [Figure(label, wan(revenue.get(source)), share(revenue.get(source), total)) for source, label in fixed.items()]
+    fixed = {
+        RevenueSource.GENERAL: "一般公共预算拨款收入",
+        RevenueSource.GOV_FUND: "政府性基金收入",
+        RevenueSource.SPECIAL_ACCOUNT: "专户资金",
+    }
+    parts = [
+        Figure(label, wan(revenue.get(source)), share(revenue.get(source), total)) for source, label in fixed.items()
+    ]
     parts += [
         Figure(RevenueSource(source).label, wan(amount), share(amount, total))
         for source, amount in revenue.items()
@@ -139,7 +147,11 @@ def expenditure_context(budget: Budget, rollup: FunctionRollup) -> dict:
         "expenditure_total": wan(total),
         "classes": by_class(rollup, "total"),
         "uses": [Figure(label, wan(totals[nature]), share(totals[nature], total)) for nature, label in named]
-        + [Figure(n.label, wan(totals[n]), share(totals[n], total)) for n in Nature if n not in dict(named) and totals[n]],
+        + [
+            Figure(n.label, wan(totals[n]), share(totals[n], total))
+            for n in Nature
+            if n not in dict(named) and totals[n]
+        ],
         "carry_forward": wan(budget.carry_forward),
         "fiscal_classes": by_class(rollup, "fiscal_total"),
         "gov_fund_total": wan(totals["fund_total"]),

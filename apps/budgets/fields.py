@@ -24,7 +24,7 @@ class MoneyField(models.BigIntegerField):
         try:
             amount = Decimal(str(value).replace(",", ""))
         except InvalidOperation:
-            raise ValidationError(f"“{value}”不是金额", code="invalid")
+            raise ValidationError(f"“{value}”不是金额", code="invalid") from None
         if not amount.is_finite() or amount != amount.quantize(CENT):
             raise ValidationError(f"金额“{value}”最多两位小数", code="invalid")
         return amount.quantize(CENT)

@@ -8,7 +8,15 @@ from datetime import datetime
 from django.db.models import Model
 from simple_history.utils import bulk_create_with_history
 
-from apps.budgets.models import Budget, BudgetNarrative, EconomicLine, FunctionLine, FunctionPurpose, RevenueLine, ThreePublicLine
+from apps.budgets.models import (
+    Budget,
+    BudgetNarrative,
+    EconomicLine,
+    FunctionLine,
+    FunctionPurpose,
+    RevenueLine,
+    ThreePublicLine,
+)
 from apps.projects.models import Indicator, Project, ProjectFunding
 
 BUDGET_ROWS: list[type[Model]] = [RevenueLine, FunctionLine, EconomicLine, ThreePublicLine, FunctionPurpose, Project]
@@ -68,8 +76,17 @@ def entries_of(model: type[Model], history) -> list[Entry]:
         previous[pk] = record
         if before is not None and not changes and record.history_type == "~":
             continue
-        entries.append(Entry(record.history_date, str(record.history_user or "系统"), model._meta.verbose_name,
-                             str(record.instance), KIND[record.history_type], changes, record.history_change_reason or ""))  # fmt: skip
+        entries.append(
+            Entry(
+                record.history_date,
+                str(record.history_user or "系统"),
+                model._meta.verbose_name,
+                str(record.instance),
+                KIND[record.history_type],
+                changes,
+                record.history_change_reason or "",
+            )
+        )
     return entries
 
 

@@ -160,7 +160,9 @@ class Budget(models.Model):
             ("restore_budget", "可以恢复预算的历史版本"),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["department", "year", "phase"], name="one_budget_per_department_year_phase"),
+            models.UniqueConstraint(
+                fields=["department", "year", "phase"], name="one_budget_per_department_year_phase"
+            ),
             models.CheckConstraint(condition=Q(carry_forward__gte=0), name="carry_forward_not_negative"),
         ]
 
@@ -238,7 +240,10 @@ class FunctionPurpose(models.Model):
 
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="function_purposes")
     code = models.ForeignKey(
-        ClassificationCode, verbose_name="功能科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.FUNCTION}
+        ClassificationCode,
+        verbose_name="功能科目",
+        on_delete=models.PROTECT,
+        limit_choices_to={"scheme": Scheme.FUNCTION},
     )
     text = models.CharField("主要用途", max_length=500)
 
@@ -284,7 +289,9 @@ def unique_per_unit(*fields: str, name: str) -> list[models.UniqueConstraint]:
     """No duplicate line for the same key, whether or not the line names a unit
     (NULLs are distinct in a plain unique constraint)."""
     return [
-        models.UniqueConstraint(fields=["budget", "unit", *fields], condition=Q(unit__isnull=False), name=f"{name}_per_unit"),
+        models.UniqueConstraint(
+            fields=["budget", "unit", *fields], condition=Q(unit__isnull=False), name=f"{name}_per_unit"
+        ),
         models.UniqueConstraint(fields=["budget", *fields], condition=Q(unit__isnull=True), name=f"{name}_no_unit"),
     ]
 
@@ -306,7 +313,10 @@ class FunctionLine(LineItem):
     """An expenditure line at a leaf function code (项, or a 款 without 项)."""
 
     code = models.ForeignKey(
-        ClassificationCode, verbose_name="功能科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.FUNCTION}
+        ClassificationCode,
+        verbose_name="功能科目",
+        on_delete=models.PROTECT,
+        limit_choices_to={"scheme": Scheme.FUNCTION},
     )
     nature = models.CharField("支出性质", max_length=20, choices=Nature.choices)
     source = models.CharField("资金来源", max_length=30, choices=Source.choices, default=Source.GENERAL)
@@ -315,7 +325,9 @@ class FunctionLine(LineItem):
         verbose_name = "支出（按功能分类）"
         verbose_name_plural = "支出（按功能分类）"
         ordering = ["budget", "code__code", "nature"]
-        constraints = LineItem.Meta.constraints + unique_per_unit("code", "nature", "source", name="unique_function_line")
+        constraints = LineItem.Meta.constraints + unique_per_unit(
+            "code", "nature", "source", name="unique_function_line"
+        )
 
     def __str__(self) -> str:
         return f"{self.code} {self.get_nature_display()} {self.amount}"
@@ -325,7 +337,10 @@ class EconomicLine(LineItem):
     """Basic expenditure at a leaf economic code (款), as 人员经费 or 公用经费."""
 
     code = models.ForeignKey(
-        ClassificationCode, verbose_name="经济科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.ECONOMIC}
+        ClassificationCode,
+        verbose_name="经济科目",
+        on_delete=models.PROTECT,
+        limit_choices_to={"scheme": Scheme.ECONOMIC},
     )
     nature = models.CharField(
         "经费类型", max_length=20, choices=[(n.value, n.label) for n in BASIC_NATURES], default=Nature.PERSONNEL

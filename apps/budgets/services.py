@@ -76,4 +76,6 @@ def budget_restore(*, budget: Budget, user, as_of: datetime) -> None:
     if budget.status != Status.DRAFT:
         change_status(budget, user, Status.DRAFT, reason)
     else:
-        StatusChange.objects.create(budget=budget, from_status=Status.DRAFT, to_status=Status.DRAFT, user=user, reason=reason)
+        StatusChange.objects.create(
+            budget=budget, from_status=Status.DRAFT, to_status=Status.DRAFT, user=user, reason=reason
+        )

@@ -26,13 +26,32 @@ MAX_PROJECTS = 40
 
 # Economic codes of 基本支出 with their typical weight (‰); each unit drops some optional ones.
 PERSONNEL_CODES = {
-    "30101": 150, "30102": 230, "30103": 60, "30107": 160, "30108": 90, "30109": 45, "30110": 50, "30112": 5, "30113": 70,
+    "30101": 150,
+    "30102": 230,
+    "30103": 60,
+    "30107": 160,
+    "30108": 90,
+    "30109": 45,
+    "30110": 50,
+    "30112": 5,
+    "30113": 70,
 }
 OPTIONAL_PERSONNEL = {"30199": 40, "30106": 10, "30114": 5, "30305": 5, "30309": 2, "30307": 3}
 PUBLIC_CODES = {"30201": 120, "30205": 30, "30206": 60, "30207": 40, "30211": 60, "30213": 80, "30228": 50, "30229": 40}
 OPTIONAL_PUBLIC = {
-    "30202": 20, "30203": 20, "30209": 150, "30214": 40, "30215": 20, "30216": 20, "30218": 30,
-    "30226": 80, "30227": 60, "30239": 150, "30299": 90, "31002": 40, "31007": 30,
+    "30202": 20,
+    "30203": 20,
+    "30209": 150,
+    "30214": 40,
+    "30215": 20,
+    "30216": 20,
+    "30218": 30,
+    "30226": 80,
+    "30227": 60,
+    "30239": 150,
+    "30299": 90,
+    "31002": 40,
+    "31007": 30,
 }
 
 
@@ -137,7 +156,9 @@ def yearly_totals(last: int, years: list[int], rng: random.Random) -> dict[int, 
     return totals
 
 
-def unit_plans(template: DepartmentTemplate, code: str, prefix: str, ratio: int, rng: random.Random) -> tuple[UnitPlan, ...]:
+def unit_plans(
+    template: DepartmentTemplate, code: str, prefix: str, ratio: int, rng: random.Random
+) -> tuple[UnitPlan, ...]:
     """The administration itself, then the template's institutions, then
     generic ones: more units the larger the department."""
     count = min(MAX_UNITS, 1 + ratio.bit_length() * 2 // 3 + rng.randint(0, 1))
@@ -150,9 +171,7 @@ def unit_plans(template: DepartmentTemplate, code: str, prefix: str, ratio: int,
         basic = template.admin_code if kind == ADMIN else institution_code(template)
         project = template.general_code if kind == ADMIN else basic
         specs.append((f"{prefix}{template.core}{suffix}", kind, basic, project, rng.randint(150, 600)))
-    return tuple(
-        unit_plan(f"{code}{number:03d}", *spec, rng) for number, spec in enumerate(specs[:count], start=1)
-    )
+    return tuple(unit_plan(f"{code}{number:03d}", *spec, rng) for number, spec in enumerate(specs[:count], start=1))
 
 
 def institution_code(template: DepartmentTemplate) -> str:

@@ -159,7 +159,11 @@ def department_row(plan: DepartmentPlan) -> Department:
 
 def budget_row(department: Department, rows: BudgetRows) -> Budget:
     return Budget(
-        department=department, year=rows.year, phase=Phase.BUDGET, status=Status.PUBLISHED, published_at=rows.published_at
+        department=department,
+        year=rows.year,
+        phase=Phase.BUDGET,
+        status=Status.PUBLISHED,
+        published_at=rows.published_at,
     )
 
 
@@ -172,14 +176,20 @@ def budget_children(budget: int, rows: BudgetRows, units: list[int], code_pks: C
         BudgetNarrative: [BudgetNarrative(budget_id=budget, **rows.narrative)],
         FunctionLine: [
             FunctionLine(
-                budget_id=budget, unit_id=units[unit], code_id=function[code], nature=nature, source=source,
+                budget_id=budget,
+                unit_id=units[unit],
+                code_id=function[code],
+                nature=nature,
+                source=source,
                 amount=yuan(cents),
             )
             for (unit, code, nature, source), cents in rows.function_lines.items()
             if cents
         ],
         EconomicLine: [
-            EconomicLine(budget_id=budget, code_id=economic[code], nature=nature, source=Source.GENERAL, amount=yuan(cents))
+            EconomicLine(
+                budget_id=budget, code_id=economic[code], nature=nature, source=Source.GENERAL, amount=yuan(cents)
+            )
             for (code, nature), cents in sorted(rows.economic_lines.items())
             if cents
         ],
@@ -223,13 +233,24 @@ def write_projects(projects: list[tuple[Project, ProjectRows]]) -> Counter:
     created = bulk(Project, [row for row, _ in projects])
     fundings, indicators = [], []
     for row, (_, rows) in zip(created, projects, strict=True):
-        fundings += [ProjectFunding(project_id=row.pk, source=source, amount=yuan(cents)) for source, cents in rows.fundings]
+        fundings += [
+            ProjectFunding(project_id=row.pk, source=source, amount=yuan(cents)) for source, cents in rows.fundings
+        ]
         indicators += [
             Indicator(
-                project_id=row.pk, position=position, level1=level1, level2=level2, name=name, operator=operator,
-                value=value, measure_unit=measure, weight=Decimal(weight),
+                project_id=row.pk,
+                position=position,
+                level1=level1,
+                level2=level2,
+                name=name,
+                operator=operator,
+                value=value,
+                measure_unit=measure,
+                weight=Decimal(weight),
             )
-            for position, (level1, level2, name, operator, value, measure, weight) in enumerate(rows.indicators, start=1)
+            for position, (level1, level2, name, operator, value, measure, weight) in enumerate(
+                rows.indicators, start=1
+            )
         ]
     written = Counter(Project=len(created), ProjectFunding=len(bulk(ProjectFunding, fundings)))
     return written + Counter(Indicator=len(bulk(Indicator, indicators)))

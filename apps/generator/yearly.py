@@ -79,7 +79,9 @@ def department_years(plan: DepartmentPlan, years: list[int]) -> list[BudgetRows]
     for year in years:
         rows = budget_rows(plan, year, random.Random(f"city:{plan.seed}:{plan.index}:{year}"))
         figures = YearFigures.of(plan, rows)
-        rows.narrative = narrative_fields(plan, rows, figures, prior, random.Random(f"text:{plan.seed}:{plan.index}:{year}"))
+        rows.narrative = narrative_fields(
+            plan, rows, figures, prior, random.Random(f"text:{plan.seed}:{plan.index}:{year}")
+        )
         budgets.append(rows)
         prior = figures
     return budgets
@@ -169,7 +171,9 @@ def add_projects(rows: BudgetRows, plan: DepartmentPlan, pool: int, year: int, r
         unit = project.unit
         positions[unit] += 1
         fundings = project_fundings(project, code, max(amount // HUNDRED_YUAN, 50) * HUNDRED_YUAN, rng)
-        rows.projects.append(ProjectRows(unit, positions[unit], project, code, fundings, indicators(project, year, rng)))
+        rows.projects.append(
+            ProjectRows(unit, positions[unit], project, code, fundings, indicators(project, year, rng))
+        )
         for source, cents in fundings:
             rows.function_lines[unit, code, Nature.PROJECT, source] += cents
         if project.archetype == "reception":  # a 公务接待费 project adds to the unit's 三公 reception
@@ -202,4 +206,3 @@ def add_revenue(rows: BudgetRows, plan: DepartmentPlan) -> None:
         else:
             revenue = REVENUE[source]
         rows.revenue[revenue] += cents
-

@@ -40,15 +40,20 @@ class DisclosureForm(forms.Form):
         label="年度", required=False, min_value=2000, max_value=2100, help_text="须与文件中的年度一致。"
     )
     project_codes = forms.CharField(
-        label="项目的功能科目", required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label="项目的功能科目",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text="仅在预览提示无法唯一推断时填写：每行“项目名称=科目编码”。",
-    )  # fmt: skip
+    )
 
     def options(self) -> dict:
         lines = self.cleaned_data["project_codes"].splitlines()
         codes = dict(line.strip().split("=", 1) for line in lines if "=" in line)
-        return {"department": self.cleaned_data["department"] or None, "year": self.cleaned_data["year"],
-                "project_codes": {k.strip(): v.strip() for k, v in codes.items()}}  # fmt: skip
+        return {
+            "department": self.cleaned_data["department"] or None,
+            "year": self.cleaned_data["year"],
+            "project_codes": {k.strip(): v.strip() for k, v in codes.items()},
+        }
 
 
 def stored(request: HttpRequest, token: str) -> tuple[Path, Path]:
@@ -76,8 +81,14 @@ class DisclosureIngestAdminMixin:
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = DisclosureForm(request.POST or None, request.FILES or None)
-        context = {**self.admin_site.each_context(request), "title": "从公开文件导入部门预算", "form": form, "opts": self.model._meta,
-                   "upload_url": self.ingest_url("ingest"), "list_url": self.ingest_url("changelist")}  # fmt: skip
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "从公开文件导入部门预算",
+            "form": form,
+            "opts": self.model._meta,
+            "upload_url": self.ingest_url("ingest"),
+            "list_url": self.ingest_url("changelist"),
+        }
         if request.method != "POST" or not form.is_valid():
             return render(request, "ingest/upload.html", context)
         upload = form.cleaned_data["file"]
@@ -97,8 +108,17 @@ class DisclosureIngestAdminMixin:
                 {**context, "ingest": ingest, "report": ingest.report, "problems": located},
             )
         token = self.keep(request, content, {**options, "filename": upload.name})
-        return render(request, "ingest/preview.html", {**context, "ingest": ingest, "report": ingest.report, "preview": preview,
-                                                       "confirm_url": self.ingest_url("ingest_confirm", token)})  # fmt: skip
+        return render(
+            request,
+            "ingest/preview.html",
+            {
+                **context,
+                "ingest": ingest,
+                "report": ingest.report,
+                "preview": preview,
+                "confirm_url": self.ingest_url("ingest_confirm", token),
+            },
+        )
 
     def keep(self, request: HttpRequest, content: bytes, options: dict) -> str:
         token = secrets.token_urlsafe(16)

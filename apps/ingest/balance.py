@@ -41,12 +41,21 @@ CARRIED = {
     R.CARRYOVER_SPECIAL_ACCOUNT: ("财政专户结转", "专户资金结转"),
     R.CARRYOVER_UNIT: ("单位资金", "单位资金结转"),
 }
-LEFT_TOTALS = {"current_total": ("本年收入合计", "本年收入", "收入合计"), "grand_total": ("收入总计",),
-               "carryover_total": ("上年结转", "上年结转结余")}  # fmt: skip
-RIGHT_LINES = {"exp_current": ("本年支出合计", "本年支出"), "exp_grand": ("支出合计", "支出总计"),
-               "basic": ("基本支出",), "project": ("项目支出",), "business": ("事业单位经营支出",),
-               "subsidy": ("对附属单位补助支出",), "remittance": ("上缴上级支出",),
-               "carry_forward": ("结转下年", "年终结转结余", "结转下年资金")}  # fmt: skip
+LEFT_TOTALS = {
+    "current_total": ("本年收入合计", "本年收入", "收入合计"),
+    "grand_total": ("收入总计",),
+    "carryover_total": ("上年结转", "上年结转结余"),
+}
+RIGHT_LINES = {
+    "exp_current": ("本年支出合计", "本年支出"),
+    "exp_grand": ("支出合计", "支出总计"),
+    "basic": ("基本支出",),
+    "project": ("项目支出",),
+    "business": ("事业单位经营支出",),
+    "subsidy": ("对附属单位补助支出",),
+    "remittance": ("上缴上级支出",),
+    "carry_forward": ("结转下年", "年终结转结余", "结转下年资金"),
+}
 FISCAL_CURRENT = (R.GENERAL, R.GOV_FUND, R.STATE_CAPITAL)
 ALL_CURRENT = tuple(s for s in CURRENT if s != R.PRIOR_BALANCES)
 
@@ -122,8 +131,13 @@ def read_balance(raw: RawTable, year: int | None, report: Report) -> Balance:
             value = parse(grid, line, side, printed) if printed else None
             key = getattr(reader, side)(text, value, line) if text else None
             if text and key is None:
-                report.problem(raw.title, line, "收入项目" if side == "left" else "支出项目", text,
-                               "无法识别：不是已知的收入项目，也不是当年支出功能分类中的科目名称")  # fmt: skip
+                report.problem(
+                    raw.title,
+                    line,
+                    "收入项目" if side == "left" else "支出项目",
+                    text,
+                    "无法识别：不是已知的收入项目，也不是当年支出功能分类中的科目名称",
+                )
     for line, column, value, message in grid.problems:
         report.problem(raw.title, line, column, value, message)
     prove_balance(balance, grid, report)

@@ -62,68 +62,141 @@ BASIC_PLAIN = ColumnSpec("basic", ("基本支出",))
 PROJECT = ColumnSpec("project", ("项目支出",))
 
 EXPENDITURE = Kind(
-    "expenditure", "支出预算总表", ("支出预算总表", "支出总表", "支出预算表"),
-    (*CODE_COLUMNS, TOTAL, BASIC_TOTAL, PERSONNEL, PUBLIC, BASIC_PLAIN, PROJECT,
-     ColumnSpec("subsidy", ("对附属单位补助支出",)), ColumnSpec("remittance", ("上缴上级支出",)),
-     ColumnSpec("business", ("事业单位经营支出", "经营支出"))),
-    (("total", ("personnel", "public", "project", "subsidy", "remittance", "business")), ("basic", ("personnel", "public")),
-     ("total", ("basic", "project", "subsidy", "remittance", "business"))),
-)  # fmt: skip
+    "expenditure",
+    "支出预算总表",
+    ("支出预算总表", "支出总表", "支出预算表"),
+    (
+        *CODE_COLUMNS,
+        TOTAL,
+        BASIC_TOTAL,
+        PERSONNEL,
+        PUBLIC,
+        BASIC_PLAIN,
+        PROJECT,
+        ColumnSpec("subsidy", ("对附属单位补助支出",)),
+        ColumnSpec("remittance", ("上缴上级支出",)),
+        ColumnSpec("business", ("事业单位经营支出", "经营支出")),
+    ),
+    (
+        ("total", ("personnel", "public", "project", "subsidy", "remittance", "business")),
+        ("basic", ("personnel", "public")),
+        ("total", ("basic", "project", "subsidy", "remittance", "business")),
+    ),
+)
 GENERAL_PUBLIC = Kind(
-    "general-public", "一般公共预算支出表",
-    ("一般公共预算支出功能分类预算表", "一般公共预算财政拨款支出预算表", "一般公共预算支出预算表", "一般公共预算支出表",
-     "一般公共预算财政拨款支出表"),
+    "general-public",
+    "一般公共预算支出表",
+    (
+        "一般公共预算支出功能分类预算表",
+        "一般公共预算财政拨款支出预算表",
+        "一般公共预算支出预算表",
+        "一般公共预算支出表",
+        "一般公共预算财政拨款支出表",
+    ),
     (*CODE_COLUMNS, TOTAL, BASIC_TOTAL, PERSONNEL, PUBLIC, BASIC_PLAIN, PROJECT),
-    (("total", ("basic", "project")), ("basic", ("personnel", "public")), ("total", ("personnel", "public", "project"))),
-)  # fmt: skip
+    (
+        ("total", ("basic", "project")),
+        ("basic", ("personnel", "public")),
+        ("total", ("personnel", "public", "project")),
+    ),
+)
 GENERAL_PUBLIC_BASIC = Kind(
-    "general-public-basic", "一般公共预算基本支出表",
-    ("一般公共预算基本支出部门预算经济分类预算表", "一般公共预算基本支出经济分类预算表", "一般公共预算财政拨款基本支出预算表",
-     "一般公共预算基本支出预算表", "一般公共预算基本支出表"),
+    "general-public-basic",
+    "一般公共预算基本支出表",
+    (
+        "一般公共预算基本支出部门预算经济分类预算表",
+        "一般公共预算基本支出经济分类预算表",
+        "一般公共预算财政拨款基本支出预算表",
+        "一般公共预算基本支出预算表",
+        "一般公共预算基本支出表",
+    ),
     (*CODE_COLUMNS, TOTAL, PERSONNEL, PUBLIC),
     (("total", ("personnel", "public")),),
-)  # fmt: skip
+)
 FUND_COLUMNS = (*CODE_COLUMNS, TOTAL, BASIC_TOTAL, PERSONNEL, PUBLIC, BASIC_PLAIN, PROJECT)
 FUND_IDENTITIES = (("total", ("basic", "project")), ("basic", ("personnel", "public")))
 GOVERNMENT_FUND = Kind(
-    "government-fund", "政府性基金支出预算表",
-    ("政府性基金预算支出功能分类预算表", "政府性基金预算财政拨款支出预算表", "政府性基金支出预算表", "政府性基金预算支出表",
-     "政府性基金预算支出预算表", "政府性基金支出表"),
-    FUND_COLUMNS, FUND_IDENTITIES,
-)  # fmt: skip
+    "government-fund",
+    "政府性基金支出预算表",
+    (
+        "政府性基金预算支出功能分类预算表",
+        "政府性基金预算财政拨款支出预算表",
+        "政府性基金支出预算表",
+        "政府性基金预算支出表",
+        "政府性基金预算支出预算表",
+        "政府性基金支出表",
+    ),
+    FUND_COLUMNS,
+    FUND_IDENTITIES,
+)
 STATE_CAPITAL = Kind(
-    "", "国有资本经营预算支出表",
-    ("国有资本经营预算支出功能分类预算表", "国有资本经营预算财政拨款支出预算表", "国有资本经营预算支出预算表", "国有资本经营预算支出表"),
-    FUND_COLUMNS, FUND_IDENTITIES,
-)  # fmt: skip
+    "",
+    "国有资本经营预算支出表",
+    (
+        "国有资本经营预算支出功能分类预算表",
+        "国有资本经营预算财政拨款支出预算表",
+        "国有资本经营预算支出预算表",
+        "国有资本经营预算支出表",
+    ),
+    FUND_COLUMNS,
+    FUND_IDENTITIES,
+)
 VEHICLE = ("公务用车购置及运行费用", "公务用车购置及运行维护费", "公务用车购置及运行费", "公务用车购置及运行维护费用")
 THREE_PUBLIC = Kind(
-    "three-public", "一般公共预算“三公”经费表",
-    ("一般公共预算三公经费支出预算表", "一般公共预算三公经费预算表", "一般公共预算三公经费支出表", "一般公共预算三公经费表",
-     "三公经费和机关运行经费预算表", "三公经费和机关运行经费表", "三公经费支出预算表", "三公经费预算表", "三公经费表"),
-    (text("unit_name", "单位名称", "单位", "项目", "部门名称"), text("unit_code", "单位编码", "单位代码"),
-     ColumnSpec("total", ("三公经费合计", "合计", "三公经费")), ColumnSpec("overseas", ("因公出国(境)费用", "因公出国(境)费")),
-     ColumnSpec("vehicle", ("小计", "合计"), VEHICLE), ColumnSpec("vehicle", VEHICLE),
-     ColumnSpec("vehicle_purchase", ("公务用车购置费", "公务用车购置")),
-     ColumnSpec("vehicle_running", ("公务用车运行维护费", "公务用车运行费", "公务用车运行维护")),
-     ColumnSpec("reception", ("公务接待费",)), ColumnSpec("running_cost", ("机关运行经费", "机关运行经费预算"))),
-    (("total", ("overseas", "vehicle", "reception")), ("vehicle", ("vehicle_purchase", "vehicle_running")),
-     ("total", ("overseas", "vehicle_purchase", "vehicle_running", "reception"))),
-)  # fmt: skip
+    "three-public",
+    "一般公共预算“三公”经费表",
+    (
+        "一般公共预算三公经费支出预算表",
+        "一般公共预算三公经费预算表",
+        "一般公共预算三公经费支出表",
+        "一般公共预算三公经费表",
+        "三公经费和机关运行经费预算表",
+        "三公经费和机关运行经费表",
+        "三公经费支出预算表",
+        "三公经费预算表",
+        "三公经费表",
+    ),
+    (
+        text("unit_name", "单位名称", "单位", "项目", "部门名称"),
+        text("unit_code", "单位编码", "单位代码"),
+        ColumnSpec("total", ("三公经费合计", "合计", "三公经费")),
+        ColumnSpec("overseas", ("因公出国(境)费用", "因公出国(境)费")),
+        ColumnSpec("vehicle", ("小计", "合计"), VEHICLE),
+        ColumnSpec("vehicle", VEHICLE),
+        ColumnSpec("vehicle_purchase", ("公务用车购置费", "公务用车购置")),
+        ColumnSpec("vehicle_running", ("公务用车运行维护费", "公务用车运行费", "公务用车运行维护")),
+        ColumnSpec("reception", ("公务接待费",)),
+        ColumnSpec("running_cost", ("机关运行经费", "机关运行经费预算")),
+    ),
+    (
+        ("total", ("overseas", "vehicle", "reception")),
+        ("vehicle", ("vehicle_purchase", "vehicle_running")),
+        ("total", ("overseas", "vehicle_purchase", "vehicle_running", "reception")),
+    ),
+)
 CURRENT = ("本年拨款", "当年拨款", "本年财政拨款", "当年财政拨款")
 CARRIED = ("财政拨款结转结余", "上年结转", "财政拨款结转", "上年财政拨款结转")
 PROJECT_SOURCES = ("general", "gov_fund", "carryover_general", "carryover_gov_fund", "special_account", "unit_funds")
 PROJECTS = Kind(
-    "projects", "项目支出表", ("项目支出预算表", "项目支出明细表", "项目支出表"),
-    (text("kind", "类型", "项目类型", "项目类别"), text("name", "项目名称"), text("unit", "项目单位", "单位名称", "预算单位"),
-     ColumnSpec("total", ("合计", "总计")),
-     ColumnSpec("general", ("一般公共预算", "一般公共预算拨款"), CURRENT), ColumnSpec("gov_fund", ("政府性基金预算", "政府性基金"), CURRENT),
-     ColumnSpec("carryover_general", ("一般公共预算", "一般公共预算拨款"), CARRIED),
-     ColumnSpec("carryover_gov_fund", ("政府性基金预算", "政府性基金"), CARRIED),
-     ColumnSpec("general", ("一般公共预算", "一般公共预算拨款")), ColumnSpec("gov_fund", ("政府性基金预算", "政府性基金")),
-     ColumnSpec("special_account", ("财政专户管理资金", "专户资金", "财政专户")), ColumnSpec("unit_funds", ("单位资金", "其他资金"))),
+    "projects",
+    "项目支出表",
+    ("项目支出预算表", "项目支出明细表", "项目支出表"),
+    (
+        text("kind", "类型", "项目类型", "项目类别"),
+        text("name", "项目名称"),
+        text("unit", "项目单位", "单位名称", "预算单位"),
+        ColumnSpec("total", ("合计", "总计")),
+        ColumnSpec("general", ("一般公共预算", "一般公共预算拨款"), CURRENT),
+        ColumnSpec("gov_fund", ("政府性基金预算", "政府性基金"), CURRENT),
+        ColumnSpec("carryover_general", ("一般公共预算", "一般公共预算拨款"), CARRIED),
+        ColumnSpec("carryover_gov_fund", ("政府性基金预算", "政府性基金"), CARRIED),
+        ColumnSpec("general", ("一般公共预算", "一般公共预算拨款")),
+        ColumnSpec("gov_fund", ("政府性基金预算", "政府性基金")),
+        ColumnSpec("special_account", ("财政专户管理资金", "专户资金", "财政专户")),
+        ColumnSpec("unit_funds", ("单位资金", "其他资金")),
+    ),
     (("total", PROJECT_SOURCES),),
-)  # fmt: skip
+)
 PERFORMANCE = Kind(
     "performance",
     "项目绩效目标表",
@@ -132,8 +205,19 @@ PERFORMANCE = Kind(
 SUMMARY = Kind("summary", "收支预算总表", ("财务收支预算总表", "收支预算总表", "财务收支总表", "收支总表"))
 FISCAL_SUMMARY = Kind("fiscal-summary", "财政拨款收支预算总表", ("财政拨款收支预算总表", "财政拨款收支总表"))
 REVENUE = Kind("", "收入预算总表", ("收入预算总表", "收入总表", "收入预算表"))
-KINDS = (SUMMARY, FISCAL_SUMMARY, REVENUE, EXPENDITURE, GENERAL_PUBLIC, GENERAL_PUBLIC_BASIC, GOVERNMENT_FUND,
-         STATE_CAPITAL, THREE_PUBLIC, PROJECTS, PERFORMANCE)  # fmt: skip
+KINDS = (
+    SUMMARY,
+    FISCAL_SUMMARY,
+    REVENUE,
+    EXPENDITURE,
+    GENERAL_PUBLIC,
+    GENERAL_PUBLIC_BASIC,
+    GOVERNMENT_FUND,
+    STATE_CAPITAL,
+    THREE_PUBLIC,
+    PROJECTS,
+    PERFORMANCE,
+)
 UNKNOWN = Kind("", "其他表", ())
 BY_SLUG = {kind.slug: kind for kind in KINDS if kind.slug}
 
@@ -203,9 +287,33 @@ def header_words() -> set[str]:
     return words
 
 
-PERFORMANCE_HEADERS = ("单位编码", "单位名称(项目名称)", "项目名称", "单位名称", "资金安排", "资金总额", "总计", "一般公共预算",
-                       "政府性基金", "专户资金", "其他资金", "总体绩效目标", "年度绩效目标", "绩效目标", "绩效指标", "一级指标",
-                       "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "指标权重", "权重", "度量单位", "指标方向")  # fmt: skip
+PERFORMANCE_HEADERS = (
+    "单位编码",
+    "单位名称(项目名称)",
+    "项目名称",
+    "单位名称",
+    "资金安排",
+    "资金总额",
+    "总计",
+    "一般公共预算",
+    "政府性基金",
+    "专户资金",
+    "其他资金",
+    "总体绩效目标",
+    "年度绩效目标",
+    "绩效目标",
+    "绩效指标",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "计算符号",
+    "指标值",
+    "计量单位",
+    "指标权重",
+    "权重",
+    "度量单位",
+    "指标方向",
+)
 BALANCE_HEADERS = (
     "收入",
     "支出",

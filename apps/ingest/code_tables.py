@@ -21,7 +21,6 @@ from .source import SourceLine
 from .tables import RawTable
 from .trees import Tree
 
-
 LEVEL_BELOW = {0: "类", 3: "款", 5: "项"}
 
 
@@ -189,8 +188,13 @@ def settle_ambiguous(table: CodeTable, report: Report) -> None:
     for row in ([table.total] if table.total else []) + list(table.rows.values()):
         if row.placed.ambiguous and row.placed.options:
             shown = "；或 ".join(describe(table.grid, option) for option in row.placed.options)
-            report.problem(table.title, row.line, "", row.line.text.strip()[:40],
-                           f"数字无法确定属于哪一列（原文缺少空白单元格），可能是：{shown}。请在原文中用制表符补齐空白单元格后重新上传")  # fmt: skip
+            report.problem(
+                table.title,
+                row.line,
+                "",
+                row.line.text.strip()[:40],
+                f"数字无法确定属于哪一列（原文缺少空白单元格），可能是：{shown}。请在原文中用制表符补齐空白单元格后重新上传",
+            )
 
 
 def settle_group(table: CodeTable, parent: CodeRow, children: list[CodeRow]) -> list[tuple[CodeRow, dict[str, str]]]:
@@ -235,8 +239,14 @@ def prove(table: CodeTable, report: Report) -> None:
             continue
         for total, parts, stated, summed, _ in grid.proves(table.raw.kind, row.amounts):
             names = "+".join(column_label(grid, p) for p in parts)
-            report.check(title, row.line, f"{row.code or '合计'} {column_label(grid, total)} = {names}", stated, summed,
-                         grid.tolerance(len(parts) + 1))  # fmt: skip
+            report.check(
+                title,
+                row.line,
+                f"{row.code or '合计'} {column_label(grid, total)} = {names}",
+                stated,
+                summed,
+                grid.tolerance(len(parts) + 1),
+            )
     for parent, children in groups(table):
         if parent.placed.ambiguous or any(c.placed.ambiguous for c in children):
             continue
@@ -244,8 +254,14 @@ def prove(table: CodeTable, report: Report) -> None:
         for key in grid.amount_keys:
             summed = sum((c.amounts.get(key) or Decimal(0) for c in children), Decimal(0))
             stated = parent.amounts.get(key) or Decimal(0)
-            report.check(title, parent.line, f"{parent.code or '合计'} {column_label(grid, key)} = Σ{level}（{len(children)} 行）",
-                         stated, summed, grid.tolerance(len(children) + 1))  # fmt: skip
+            report.check(
+                title,
+                parent.line,
+                f"{parent.code or '合计'} {column_label(grid, key)} = Σ{level}（{len(children)} 行）",
+                stated,
+                summed,
+                grid.tolerance(len(children) + 1),
+            )
 
 
 def column_label(grid: Grid, key: str) -> str:

@@ -24,10 +24,21 @@ from .report import Comparison, Report
 from .trees import Tree
 
 ZERO = Decimal(0)
-USES = {"人员支出": "personnel", "人员经费": "personnel", "日常公用支出": "public", "公用经费": "public", "公用支出": "public",
-        "项目支出": "project"}  # fmt: skip
-THREE = {"overseas": ("overseas",), "reception": ("reception",), "vehicle": ("vehicle_purchase", "vehicle_running"),
-         "vehicle_purchase": ("vehicle_purchase",), "vehicle_running": ("vehicle_running",)}  # fmt: skip
+USES = {
+    "人员支出": "personnel",
+    "人员经费": "personnel",
+    "日常公用支出": "public",
+    "公用经费": "public",
+    "公用支出": "public",
+    "项目支出": "project",
+}
+THREE = {
+    "overseas": ("overseas",),
+    "reception": ("reception",),
+    "vehicle": ("vehicle_purchase", "vehicle_running"),
+    "vehicle_purchase": ("vehicle_purchase",),
+    "vehicle_running": ("vehicle_running",),
+}
 
 
 def total(lines: list[Line], **where: object) -> Decimal:
@@ -123,8 +134,11 @@ def compare(narrative: Narrative, figures: TableFigures, report: Report) -> None
         stated_in_wan = rounded(value / WAN, figure.wan)
         ok = stated_in_wan == figure.wan
         source = "说明中各项之和" if figure.key == ("procurement_total",) else "表"
-        report.comparisons.append(Comparison(figure.topic, figure.line, f"{figure.wan} 万元",
-                                             f"{source} {yuan(value)} 元 = {stated_in_wan} 万元", ok))  # fmt: skip
+        report.comparisons.append(
+            Comparison(
+                figure.topic, figure.line, f"{figure.wan} 万元", f"{source} {yuan(value)} 元 = {stated_in_wan} 万元", ok
+            )
+        )
         if figure.share is not None:
             compare_share(figure, value, figures, report)
 
@@ -159,13 +173,21 @@ def derive_priors(narrative: Narrative, figures: TableFigures, data: BudgetData,
             prior = current - difference if change.direction == "增加" else current + difference
             data.narrative[change.field] = prior
             precision = Decimal(5).scaleb(change.wan.as_tuple().exponent - 1) * WAN
-            report.note("推断", "说明", change.line,
-                        f"{label} = 本年 {yuan(current)} {'−' if change.direction == '增加' else '+'} {yuan(difference)}"
-                        f"（说明称{change.direction} {change.wan} 万元）= {yuan(prior)} 元；说明的差额四舍五入到 {change.wan.as_tuple().exponent * -1} 位小数，"
-                        f"上年数可能相差至多 {yuan(precision)} 元")  # fmt: skip
+            report.note(
+                "推断",
+                "说明",
+                change.line,
+                f"{label} = 本年 {yuan(current)} {'−' if change.direction == '增加' else '+'} {yuan(difference)}"
+                f"（说明称{change.direction} {change.wan} 万元）= {yuan(prior)} 元；说明的差额四舍五入到 {change.wan.as_tuple().exponent * -1} 位小数，"
+                f"上年数可能相差至多 {yuan(precision)} 元",
+            )
         else:
-            report.note("推断", "说明", change.line,
-                        f"{label}：说明只给出{change.direction} {change.percent}%，无法精确推出上年数，未填写")  # fmt: skip
+            report.note(
+                "推断",
+                "说明",
+                change.line,
+                f"{label}：说明只给出{change.direction} {change.percent}%，无法精确推出上年数，未填写",
+            )
 
 
 def layout_label(field: str) -> str:
@@ -180,10 +202,17 @@ def purposes(narrative: Narrative, figures: TableFigures, details: Details, repo
         if code is None:
             report.note("读取", "说明", line, f"说明中的科目“{'/'.join(names)}”在当年支出功能分类中找不到，用途未读入")
             continue
-        value = total(general, 科目编码=lambda c: c.startswith(code))
+        value = total(general, 科目编码=lambda c, prefix=code: c.startswith(prefix))
         ok = rounded(value / WAN, stated) == stated
-        report.comparisons.append(Comparison(f"一般公共预算·{code} {'/'.join(names)}", line, f"{stated} 万元",
-                                             f"{yuan(value)} 元 = {rounded(value / WAN, stated)} 万元", ok))  # fmt: skip
+        report.comparisons.append(
+            Comparison(
+                f"一般公共预算·{code} {'/'.join(names)}",
+                line,
+                f"{stated} 万元",
+                f"{yuan(value)} 元 = {rounded(value / WAN, stated)} 万元",
+                ok,
+            )
+        )
         if text and code not in seen:
             seen.add(code)
             details.add(

@@ -26,30 +26,53 @@ NATURES = ("personnel", "public", "project", "subsidy", "remittance", "business"
 BASIC = ("personnel", "public")
 # Which expenditure source each kind of revenue pays for.
 REVENUE_SOURCE = {
-    RevenueSource.GENERAL: Source.GENERAL, RevenueSource.GOV_FUND: Source.GOV_FUND,
-    RevenueSource.STATE_CAPITAL: Source.STATE_CAPITAL, RevenueSource.SPECIAL_ACCOUNT: Source.SPECIAL_ACCOUNT,
-    RevenueSource.OPERATIONS: Source.UNIT, RevenueSource.BUSINESS: Source.UNIT, RevenueSource.HIGHER_SUBSIDY: Source.UNIT,
-    RevenueSource.AFFILIATE: Source.UNIT, RevenueSource.OTHER: Source.UNIT, RevenueSource.PRIOR_BALANCES: Source.UNIT,
-    RevenueSource.CARRYOVER_GENERAL: Source.CARRYOVER_GENERAL, RevenueSource.CARRYOVER_GOV_FUND: Source.CARRYOVER_GOV_FUND,
+    RevenueSource.GENERAL: Source.GENERAL,
+    RevenueSource.GOV_FUND: Source.GOV_FUND,
+    RevenueSource.STATE_CAPITAL: Source.STATE_CAPITAL,
+    RevenueSource.SPECIAL_ACCOUNT: Source.SPECIAL_ACCOUNT,
+    RevenueSource.OPERATIONS: Source.UNIT,
+    RevenueSource.BUSINESS: Source.UNIT,
+    RevenueSource.HIGHER_SUBSIDY: Source.UNIT,
+    RevenueSource.AFFILIATE: Source.UNIT,
+    RevenueSource.OTHER: Source.UNIT,
+    RevenueSource.PRIOR_BALANCES: Source.UNIT,
+    RevenueSource.CARRYOVER_GENERAL: Source.CARRYOVER_GENERAL,
+    RevenueSource.CARRYOVER_GOV_FUND: Source.CARRYOVER_GOV_FUND,
     RevenueSource.CARRYOVER_STATE_CAPITAL: Source.CARRYOVER_STATE_CAPITAL,
-    RevenueSource.CARRYOVER_SPECIAL_ACCOUNT: Source.CARRYOVER_SPECIAL_ACCOUNT, RevenueSource.CARRYOVER_UNIT: Source.CARRYOVER_UNIT,
-}  # fmt: skip
-CATEGORIES = {"overseas": ThreePublicCategory.OVERSEAS, "vehicle_purchase": ThreePublicCategory.VEHICLE_PURCHASE,
-              "vehicle_running": ThreePublicCategory.VEHICLE_RUNNING, "reception": ThreePublicCategory.RECEPTION}  # fmt: skip
+    RevenueSource.CARRYOVER_SPECIAL_ACCOUNT: Source.CARRYOVER_SPECIAL_ACCOUNT,
+    RevenueSource.CARRYOVER_UNIT: Source.CARRYOVER_UNIT,
+}
+CATEGORIES = {
+    "overseas": ThreePublicCategory.OVERSEAS,
+    "vehicle_purchase": ThreePublicCategory.VEHICLE_PURCHASE,
+    "vehicle_running": ThreePublicCategory.VEHICLE_RUNNING,
+    "reception": ThreePublicCategory.RECEPTION,
+}
 
 
 def revenue_lines(summary: Balance, details: Details) -> None:
     for source, item in summary.left.items():
         if source in RevenueSource.values and item.amount:
-            details.add(layout.REVENUE, summary.raw.title, item.line,
-                        {"收入来源": RevenueSource(source).label, "金额": item.amount})  # fmt: skip
+            details.add(
+                layout.REVENUE,
+                summary.raw.title,
+                item.line,
+                {"收入来源": RevenueSource(source).label, "金额": item.amount},
+            )
 
 
 class FunctionLines:
     """支出 lines per leaf code and nature, split by source across the tables that print sources."""
 
-    def __init__(self, expenditure: CodeTable, by_source: dict[str, CodeTable], revenue: dict[str, Decimal],
-                 units: list[dict], details: Details, report: Report):  # fmt: skip
+    def __init__(
+        self,
+        expenditure: CodeTable,
+        by_source: dict[str, CodeTable],
+        revenue: dict[str, Decimal],
+        units: list[dict],
+        details: Details,
+        report: Report,
+    ):
         self.expenditure, self.by_source, self.details, self.report = expenditure, by_source, details, report
         self.others = sorted({REVENUE_SOURCE[s] for s in revenue} - set(by_source), key=list(Source).index)
         self.units = units
@@ -58,17 +81,31 @@ class FunctionLines:
     def derive(self) -> None:
         if self.by_source:
             titles = "、".join(f"“{table.title}”" for table in self.by_source.values())
-            self.report.note("推断", self.expenditure.title, self.expenditure.raw.line,
-                             f"支出按性质（人员、公用、项目…）取本表各列；资金来源取自{titles}各科目的数")  # fmt: skip
+            self.report.note(
+                "推断",
+                self.expenditure.title,
+                self.expenditure.raw.line,
+                f"支出按性质（人员、公用、项目…）取本表各列；资金来源取自{titles}各科目的数",
+            )
         for row in self.expenditure.leaves():
             natures = self.natures(row)
             unit = self.unit_for(row.code)
             for nature, amount in natures.items():
                 for source, part in self.split(row, nature, amount).items():
                     if part:
-                        self.details.add(layout.FUNCTION, self.expenditure.title, row.line, {
-                            "单位编码": unit, "科目编码": row.code, "科目名称": self.expenditure.tree.name(row.code) or row.name,
-                            "支出性质": Nature(nature).label, "资金来源": Source(source).label, "金额": part})  # fmt: skip
+                        self.details.add(
+                            layout.FUNCTION,
+                            self.expenditure.title,
+                            row.line,
+                            {
+                                "单位编码": unit,
+                                "科目编码": row.code,
+                                "科目名称": self.expenditure.tree.name(row.code) or row.name,
+                                "支出性质": Nature(nature).label,
+                                "资金来源": Source(source).label,
+                                "金额": part,
+                            },
+                        )
 
     def natures(self, row: CodeRow) -> dict[str, Decimal]:
         amounts = {n: row.amounts.get(n) or ZERO for n in NATURES if self.expenditure.grid.has(n)}
@@ -78,8 +115,12 @@ class FunctionLines:
             split = {n: general.value(row.code, n) for n in BASIC} if general and general.grid.has("personnel") else {}
             if sum(split.values(), ZERO) == basic:
                 amounts |= split
-                self.report.note("推断", self.expenditure.title, row.line,
-                                 f"{row.code} 的基本支出 {yuan(basic)} 按一般公共预算支出表分为人员经费与公用经费")  # fmt: skip
+                self.report.note(
+                    "推断",
+                    self.expenditure.title,
+                    row.line,
+                    f"{row.code} 的基本支出 {yuan(basic)} 按一般公共预算支出表分为人员经费与公用经费",
+                )
             else:
                 self.report.problem(
                     self.expenditure.title,
@@ -100,19 +141,33 @@ class FunctionLines:
                 and wan(total, table.grid.places) * WAN == parts[source]
             ):
                 parts[source] = total  # the 万元 table rounds the same figure the 元 table gives exactly
-                self.report.note("推断", table.title, table.rows[row.code].line,
-                                 f"{row.code} {Nature(nature).label}：本表（万元）与支出预算总表四舍五入后相同，按总表的 {yuan(total)} 元计")  # fmt: skip
+                self.report.note(
+                    "推断",
+                    table.title,
+                    table.rows[row.code].line,
+                    f"{row.code} {Nature(nature).label}：本表（万元）与支出预算总表四舍五入后相同，按总表的 {yuan(total)} 元计",
+                )
         rest = total - sum(parts.values(), ZERO)
         if rest < 0:
-            self.report.problem(self.expenditure.title, row.line, Nature(nature).label, yuan(total),
-                                f"小于各资金来源表之和 {yuan(total - rest)}")  # fmt: skip
+            self.report.problem(
+                self.expenditure.title,
+                row.line,
+                Nature(nature).label,
+                yuan(total),
+                f"小于各资金来源表之和 {yuan(total - rest)}",
+            )
         elif rest > 0 and len(self.others) == 1:
             parts[self.others[0]] = rest
             self.tell(self.others[0], row.line)
         elif rest > 0:
             options = "、".join(Source(s).label for s in self.others) or "（收入中没有其他来源）"
-            self.report.problem(self.expenditure.title, row.line, Nature(nature).label, yuan(rest),
-                                f"这部分支出不在一般公共预算、政府性基金或国有资本经营表中，无法确定资金来源：可能是 {options}")  # fmt: skip
+            self.report.problem(
+                self.expenditure.title,
+                row.line,
+                Nature(nature).label,
+                yuan(rest),
+                f"这部分支出不在一般公共预算、政府性基金或国有资本经营表中，无法确定资金来源：可能是 {options}",
+            )
         return parts
 
     def part(self, table: CodeTable, code: str, nature: str) -> Decimal:
@@ -129,8 +184,12 @@ class FunctionLines:
     def tell(self, source: str, line: SourceLine) -> None:
         if source not in self.told:
             self.told.add(source)
-            self.report.note("推断", self.expenditure.title, line,
-                             f"各资金来源表之外的支出归为“{Source(source).label}”：收入中只有这一种其他来源")  # fmt: skip
+            self.report.note(
+                "推断",
+                self.expenditure.title,
+                line,
+                f"各资金来源表之外的支出归为“{Source(source).label}”：收入中只有这一种其他来源",
+            )
 
     def unit_for(self, code: str) -> str | None:
         """行政运行 is the administrative unit's, 事业运行 the public institution's, when there is one of each."""
@@ -141,8 +200,12 @@ class FunctionLines:
             return None
         if code not in self.told:
             self.told.add(code)
-            self.report.note("推断", self.expenditure.title, self.expenditure.rows[code].line,
-                             f"{code} {name} 的支出归属{matching[0]['name']}（本预算唯一的{Unit.Kind(kind).label}）；其他科目的支出不分单位")  # fmt: skip
+            self.report.note(
+                "推断",
+                self.expenditure.title,
+                self.expenditure.rows[code].line,
+                f"{code} {name} 的支出归属{matching[0]['name']}（本预算唯一的{Unit.Kind(kind).label}）；其他科目的支出不分单位",
+            )
         return matching[0]["code"]
 
 
@@ -151,9 +214,18 @@ def economic_lines(table: CodeTable, details: Details) -> None:
         for nature in BASIC:
             amount = row.amounts.get(nature)
             if amount:
-                details.add(layout.ECONOMIC, table.title, row.line, {
-                    "科目编码": row.code, "科目名称": table.tree.name(row.code) or row.name, "经费类型": Nature(nature).label,
-                    "资金来源": Source.GENERAL.label, "金额": amount})  # fmt: skip
+                details.add(
+                    layout.ECONOMIC,
+                    table.title,
+                    row.line,
+                    {
+                        "科目编码": row.code,
+                        "科目名称": table.tree.name(row.code) or row.name,
+                        "经费类型": Nature(nature).label,
+                        "资金来源": Source.GENERAL.label,
+                        "金额": amount,
+                    },
+                )
 
 
 def three_public_lines(table: Listed, units: list[dict], details: Details, report: Report) -> None:
@@ -183,5 +255,9 @@ def three_public_lines(table: Listed, units: list[dict], details: Details, repor
             )
         for key, category in CATEGORIES.items():
             if placed.amounts.get(key):
-                details.add(layout.THREE_PUBLIC, table.raw.title, placed.line,
-                            {"单位编码": unit, "类别": category.label, "金额": placed.amounts[key]})  # fmt: skip
+                details.add(
+                    layout.THREE_PUBLIC,
+                    table.raw.title,
+                    placed.line,
+                    {"单位编码": unit, "类别": category.label, "金额": placed.amounts[key]},
+                )

@@ -53,8 +53,13 @@ def read_year(document: Document, narrative: Narrative, given: int | None, repor
 
 def read_department(code: str | None, narrative: Narrative, short_name: str, report: Report) -> dict[str, str]:
     known = Department.objects.filter(code=code).first() if code else None
-    found = {"code": code or "", "name": narrative.title.get("name", ""), "short_name": short_name,
-             "alias": narrative.title.get("alias", ""), "alias_short": narrative.short_alias}  # fmt: skip
+    found = {
+        "code": code or "",
+        "name": narrative.title.get("name", ""),
+        "short_name": short_name,
+        "alias": narrative.title.get("alias", ""),
+        "alias_short": narrative.short_alias,
+    }
     if known:
         kept = [f for f, v in found.items() if not v and getattr(known, f)]
         found |= {f: getattr(known, f) for f in kept}
@@ -102,8 +107,14 @@ def unit_kind(code: str, name: str, department: str, narrative: Narrative, repor
     return kind
 
 
-def read_info(document: Document, narrative: Narrative, performance: Performance | None, short_name: str,
-              given: dict, report: Report) -> Info:  # fmt: skip
+def read_info(
+    document: Document,
+    narrative: Narrative,
+    performance: Performance | None,
+    short_name: str,
+    given: dict,
+    report: Report,
+) -> Info:
     info = Info(year=read_year(document, narrative, given.get("year"), report))
     units = table_units(document)
     if performance:
@@ -114,8 +125,10 @@ def read_info(document: Document, narrative: Narrative, performance: Performance
     info.phase = PHASES.get(narrative.title.get("phase", ""), "budget")
     if narrative.title.get("scope") == "单位" or any(t.heading.scope == "单位" for t in document.tables):
         report.note("读取", "基本信息", None, "这是单位预算：按一个部门、其所列单位读入")
-    info.units = [{"code": c, "name": n, "kind": unit_kind(c, n, info.department["name"], narrative, report)}
-                  for c, n in sorted(units.items())]  # fmt: skip
+    info.units = [
+        {"code": c, "name": n, "kind": unit_kind(c, n, info.department["name"], narrative, report)}
+        for c, n in sorted(units.items())
+    ]
     if not info.units:
         report.problem(
             "基本信息", None, "预算单位", None, "公开文本中找不到预算单位（部门名称行应列出【单位编码】单位名称）"

@@ -80,8 +80,13 @@ def read_projects(raw: RawTable, units: list[dict], report: Report) -> Listed:
         kind, name = (cells.get("kind", ""), cells.get("name", "")) if cells else split_names(texts, unit)
         unit = unit or current
         if not name or not unit:
-            report.problem(raw.title, line, "项目名称" if not name else "项目单位", "、".join(texts),
-                           "无法读出项目名称和所属单位" if not name else "项目单位不是本预算的预算单位")  # fmt: skip
+            report.problem(
+                raw.title,
+                line,
+                "项目名称" if not name else "项目单位",
+                "、".join(texts),
+                "无法读出项目名称和所属单位" if not name else "项目单位不是本预算的预算单位",
+            )
             continue
         table.projects.append({"kind": kind, "name": name, "unit": unit, "placed": placed})
     finish(table, [p["placed"] for p in table.projects], report)
@@ -115,8 +120,14 @@ def sums(table: Listed, total: Placed, rows: list[Placed], text: str, report: Re
         return
     for key in table.grid.amount_keys:
         summed = sum((r.amounts.get(key) or ZERO for r in rows), ZERO)
-        report.check(table.raw.title, total.line, f"{column_label(table.grid, key)}：{text}", total.amounts.get(key) or ZERO,
-                     summed, table.grid.tolerance(len(rows) + 1))  # fmt: skip
+        report.check(
+            table.raw.title,
+            total.line,
+            f"{column_label(table.grid, key)}：{text}",
+            total.amounts.get(key) or ZERO,
+            summed,
+            table.grid.tolerance(len(rows) + 1),
+        )
 
 
 def settle(table: Listed, rows: list[Placed], report: Report) -> None:
@@ -130,8 +141,15 @@ def settle(table: Listed, rows: list[Placed], report: Report) -> None:
         fitting = []
         for option in row.options:
             amounts = {k: parse(grid, row.line, k, v) for k, v in option.items()}
-            if all(abs((total.amounts.get(k) or ZERO) - (amounts.get(k) or ZERO) - sum((r.amounts.get(k) or ZERO for r in others), ZERO))
-                   <= grid.tolerance(len(rows) + 1) for k in grid.amount_keys):  # fmt: skip
+            if all(
+                abs(
+                    (total.amounts.get(k) or ZERO)
+                    - (amounts.get(k) or ZERO)
+                    - sum((r.amounts.get(k) or ZERO for r in others), ZERO)
+                )
+                <= grid.tolerance(len(rows) + 1)
+                for k in grid.amount_keys
+            ):
                 fitting.append((option, amounts))
         if len(fitting) == 1:
             row.printed, row.amounts = fitting[0]
@@ -140,5 +158,10 @@ def settle(table: Listed, rows: list[Placed], report: Report) -> None:
             return
     for row in unsettled:
         shown = "；或 ".join(describe(grid, option) for option in row.options)
-        report.problem(title, row.line, "", row.line.text.strip()[:40],
-                       f"数字无法确定属于哪一列（原文缺少空白单元格），可能是：{shown}。请在原文中用制表符补齐空白单元格后重新上传")  # fmt: skip
+        report.problem(
+            title,
+            row.line,
+            "",
+            row.line.text.strip()[:40],
+            f"数字无法确定属于哪一列（原文缺少空白单元格），可能是：{shown}。请在原文中用制表符补齐空白单元格后重新上传",
+        )

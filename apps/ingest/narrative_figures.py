@@ -37,8 +37,9 @@ def change(narrative: Narrative, field: str, key: tuple, text: str, at: int) -> 
         direction = {"增长": "增加", "下降": "减少"}.get(found.group(1), found.group(1))
         in_wan = "万元" in found.group(0)
         value = Decimal(found.group(2))
-        narrative.changes.append(Change(field, key, direction, value if in_wan else None, None if in_wan else value,
-                                        narrative.line_at(at)))  # fmt: skip
+        narrative.changes.append(
+            Change(field, key, direction, value if in_wan else None, None if in_wan else value, narrative.line_at(at))
+        )
 
 
 def search(narrative: Narrative, pattern: str) -> re.Match | None:
@@ -86,8 +87,11 @@ def read_general(narrative: Narrative) -> None:
             (names, found.group(3) or "", Decimal(found.group(2)), narrative.line_at(found.start()))
         )
     if found := search(narrative, rf"一般公共预算基本支出{WAN}，其中：人员经费{WAN}.*?公用经费{WAN}"):
-        for key, topic, group in (("general_basic", "一般公共预算基本支出", 1), ("general_personnel", "人员经费", 2),
-                                  ("general_public", "公用经费", 3)):  # fmt: skip
+        for key, topic, group in (
+            ("general_basic", "一般公共预算基本支出", 1),
+            ("general_personnel", "人员经费", 2),
+            ("general_public", "公用经费", 3),
+        ):
             figure(narrative, topic, (key,), found.group(group), found.start(group))
 
 
@@ -110,8 +114,10 @@ def read_three_public(narrative: Narrative) -> None:
         figure(narrative, "公务用车购置及运行维护费", ("three", "vehicle"), found.group(1), found.start())
         change(narrative, "prior_vehicle", ("three", "vehicle"), found.group(2), found.start())
         block = flat[found.end() : found.end() + 600]
-        for key, topic, pattern in (("vehicle_purchase", "公务用车购置支出", rf"公务用车购置支出{WAN}"),
-                                    ("vehicle_running", "公务用车运行维护费支出", rf"公务用车运行维护费支出{WAN}")):  # fmt: skip
+        for key, topic, pattern in (
+            ("vehicle_purchase", "公务用车购置支出", rf"公务用车购置支出{WAN}"),
+            ("vehicle_running", "公务用车运行维护费支出", rf"公务用车运行维护费支出{WAN}"),
+        ):
             if part := re.search(pattern, block):
                 figure(narrative, topic, ("three", key), part.group(1), found.end() + part.start())
         for field, pattern in (

@@ -52,7 +52,7 @@ def amount(text: str, scale: Decimal = Decimal(1)) -> Decimal:
     try:
         value = Decimal(text.strip().replace(",", "").replace("−", "-")) * scale
     except InvalidOperation:
-        raise AmountError(f"“{text}”不是金额")
+        raise AmountError(f"“{text}”不是金额") from None
     if value < 0:
         raise AmountError(f"“{text}”是负数，金额不能为负")
     if value != value.quantize(CENT):

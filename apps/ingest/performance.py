@@ -18,8 +18,21 @@ from .report import Report
 from .source import SourceLine
 from .tables import RawTable
 
-OPERATORS = {"≥": "≥", ">=": "≥", "≧": "≥", "≤": "≤", "<=": "≤", "≦": "≤", "=": "=", "＝": "=", ">": ">", "＞": ">",
-             "<": "<", "＜": "<", "定性": "定性"}  # fmt: skip
+OPERATORS = {
+    "≥": "≥",
+    ">=": "≥",
+    "≧": "≥",
+    "≤": "≤",
+    "<=": "≤",
+    "≦": "≤",
+    "=": "=",
+    "＝": "=",
+    ">": ">",
+    "＞": ">",
+    "<": "<",
+    "＜": "<",
+    "定性": "定性",
+}
 HUNDRED = Decimal(100)
 UNIT_ROW = re.compile(r"^\d{3,12}$")
 
@@ -97,8 +110,15 @@ def indicator(cells: list[str], line: SourceLine, report: Report, title: str) ->
     except InvalidOperation:
         report.problem(title, line, "指标权重", weight, "不是数字：无法读出这一行绩效指标")
         return None
-    return {"一级指标": level1, "二级指标": level2, "三级指标": name, "计算符号": OPERATORS[operator], "指标值": value,
-            "计量单位": unit, "指标权重": parsed}  # fmt: skip
+    return {
+        "一级指标": level1,
+        "二级指标": level2,
+        "三级指标": name,
+        "计算符号": OPERATORS[operator],
+        "指标值": value,
+        "计量单位": unit,
+        "指标权重": parsed,
+    }
 
 
 def read_performance(raw: RawTable, units: list[dict], report: Report) -> Performance:
@@ -133,8 +153,13 @@ def assemble(table: Performance, unit: str | None, rows: list[PerfRow], report: 
     if not rows:
         return
     if not anchors or unit is None:
-        report.problem(table.raw.title, rows[0].line, "单位名称(项目名称)", rows[0].line.text.strip()[:30],
-                       "绩效指标行之前没有单位行或项目行，无法归属")  # fmt: skip
+        report.problem(
+            table.raw.title,
+            rows[0].line,
+            "单位名称(项目名称)",
+            rows[0].line.text.strip()[:30],
+            "绩效指标行之前没有单位行或项目行，无法归属",
+        )
         return
     projects = [PerfProject(unit, r.name, r.line, r.figures, r.goal) for r in anchors]
     owner = default_owners(rows, anchors, projects, report, table.raw.title)
@@ -194,19 +219,33 @@ def by_weights(
     """Every split of each gap between neighbouring projects; exactly one where all sum to 100 is applied."""
     positions = [rows.index(a) for a in anchors]
     gaps = [[i for i in range(start + 1, end) if rows[i].indicator] for start, end in zip(positions, positions[1:])]
-    own = [sum((rows[i].indicator["指标权重"] for i in range(len(rows)) if rows[i].indicator and
-               (i == p or i < positions[0] and k == 0 or i > positions[-1] and k == len(anchors) - 1)), Decimal(0))
-           for k, p in enumerate(positions)]  # fmt: skip
+    own = [
+        sum(
+            (
+                rows[i].indicator["指标权重"]
+                for i in range(len(rows))
+                if rows[i].indicator
+                and (i == p or i < positions[0] and k == 0 or i > positions[-1] and k == len(anchors) - 1)
+            ),
+            Decimal(0),
+        )
+        for k, p in enumerate(positions)
+    ]
     weight = [[rows[i].indicator["指标权重"] for i in gap] for gap in gaps]
     solutions = splits(own, weight)
     before = {p.name: p.weight for p in projects}
     if len(solutions) != 1:
         for project in projects:
             if project.weight != HUNDRED:
-                report.problem(title, project.line, "指标权重", yuan(project.weight).removesuffix(".00"),
-                               f"“{project.name}”的绩效指标权重合计不是 100；"
-                               f"{'无论怎样在相邻项目之间划分指标行都无法使每个项目都为 100' if not solutions else '有多种划分都能使每个项目为 100'}，"
-                               "请核对原文后修改重新上传")  # fmt: skip
+                report.problem(
+                    title,
+                    project.line,
+                    "指标权重",
+                    yuan(project.weight).removesuffix(".00"),
+                    f"“{project.name}”的绩效指标权重合计不是 100；"
+                    f"{'无论怎样在相邻项目之间划分指标行都无法使每个项目都为 100' if not solutions else '有多种划分都能使每个项目为 100'}，"
+                    "请核对原文后修改重新上传",
+                )
         return owner
     fixed = dict(owner)
     for k, (gap, cut) in enumerate(zip(gaps, solutions[0])):
@@ -215,11 +254,18 @@ def by_weights(
     for i in sorted(fixed):
         if fixed[i] != owner[i] and rows[i].indicator:
             after = assign(rows, fixed, [PerfProject(p.unit, p.name, p.line, p.figures) for p in projects])
-            sums = "、".join(f"{p.name} {yuan(before[p.name]).removesuffix('.00')}→{yuan(p.weight).removesuffix('.00')}"
-                            for p in after if before[p.name] != p.weight)  # fmt: skip
-            report.note("修正", title, rows[i].line,
-                        f"指标“{rows[i].indicator['三级指标']}”原读在“{projects[owner[i]].name}”下，按权重改属“{projects[fixed[i]].name}”："
-                        f"这是唯一使每个项目权重合计为 100 的划分（{sums}）")  # fmt: skip
+            sums = "、".join(
+                f"{p.name} {yuan(before[p.name]).removesuffix('.00')}→{yuan(p.weight).removesuffix('.00')}"
+                for p in after
+                if before[p.name] != p.weight
+            )
+            report.note(
+                "修正",
+                title,
+                rows[i].line,
+                f"指标“{rows[i].indicator['三级指标']}”原读在“{projects[owner[i]].name}”下，按权重改属“{projects[fixed[i]].name}”："
+                f"这是唯一使每个项目权重合计为 100 的划分（{sums}）",
+            )
     return fixed
 
 

@@ -20,8 +20,14 @@ from .numbers import CENT, label, yuan
 from .performance import Performance, PerfProject
 from .report import Report
 
-KEYS = {"general": Source.GENERAL, "gov_fund": Source.GOV_FUND, "carryover_general": Source.CARRYOVER_GENERAL,
-        "carryover_gov_fund": Source.CARRYOVER_GOV_FUND, "special_account": Source.SPECIAL_ACCOUNT, "unit_funds": Source.UNIT}  # fmt: skip
+KEYS = {
+    "general": Source.GENERAL,
+    "gov_fund": Source.GOV_FUND,
+    "carryover_general": Source.CARRYOVER_GENERAL,
+    "carryover_gov_fund": Source.CARRYOVER_GOV_FUND,
+    "special_account": Source.SPECIAL_ACCOUNT,
+    "unit_funds": Source.UNIT,
+}
 SEARCH_LIMIT = 500_000
 MISSING_KIND = "（原表未列类型）"
 
@@ -110,18 +116,36 @@ def charge_codes(table: Listed, function_lines: list, chosen: dict[str, str], re
         for index, code in sorted(found[0].items()):
             by_code.setdefault(code, []).append(projects[index]["name"])
         for code, names in sorted(by_code.items()):
-            report.note("推断", table.raw.title, table.raw.line,
-                        f"科目 {code} 的项目支出 {yuan(Decimal(sum(targets[code])) * CENT)} 只能由这些项目凑成：{'、'.join(names)}")  # fmt: skip
+            report.note(
+                "推断",
+                table.raw.title,
+                table.raw.line,
+                f"科目 {code} 的项目支出 {yuan(Decimal(sum(targets[code])) * CENT)} 只能由这些项目凑成：{'、'.join(names)}",
+            )
         return found[0]
-    reason = ("组合太多，无法穷尽" if cut else "有多种划分都与支出预算总表各科目的项目支出相符") if found or cut else \
-        "无论怎样划分，各科目的项目合计都与支出预算总表的项目支出不符"  # fmt: skip
-    report.problem(table.raw.title, table.raw.line, "功能科目", "、".join(sorted(targets)),
-                   f"无法确定各项目列入哪个功能科目：{reason}。可在导入时为项目指定科目（项目名称=科目编码）")  # fmt: skip
+    reason = (
+        ("组合太多，无法穷尽" if cut else "有多种划分都与支出预算总表各科目的项目支出相符")
+        if found or cut
+        else "无论怎样划分，各科目的项目合计都与支出预算总表的项目支出不符"
+    )
+    report.problem(
+        table.raw.title,
+        table.raw.line,
+        "功能科目",
+        "、".join(sorted(targets)),
+        f"无法确定各项目列入哪个功能科目：{reason}。可在导入时为项目指定科目（项目名称=科目编码）",
+    )
     return {}
 
 
-def project_lines(table: Listed, performance: Performance | None, function_lines: list, chosen: dict[str, str],
-                  details: Details, report: Report) -> None:  # fmt: skip
+def project_lines(
+    table: Listed,
+    performance: Performance | None,
+    function_lines: list,
+    chosen: dict[str, str],
+    details: Details,
+    report: Report,
+) -> None:
     codes = charge_codes(table, function_lines, chosen, report)
     goals = {(p.unit, label(p.name)): p for p in performance.projects} if performance else {}
     for index, project in enumerate(table.projects, start=1):
@@ -133,8 +157,14 @@ def project_lines(table: Listed, performance: Performance | None, function_lines
             report.note(
                 "推断", table.raw.title, placed.line, f"“{project['name']}”的类型原表未列，记为“{MISSING_KIND}”"
             )
-        raw = {"单位编码": project["unit"], "序号": index, "类型": kind, "项目名称": project["name"],
-               "科目编码": codes.get(index - 1), "总体绩效目标": target.goal if target else ""}  # fmt: skip
+        raw = {
+            "单位编码": project["unit"],
+            "序号": index,
+            "类型": kind,
+            "项目名称": project["name"],
+            "科目编码": codes.get(index - 1),
+            "总体绩效目标": target.goal if target else "",
+        }
         raw |= {layout.PROJECT_AMOUNTS[source].header: placed.amounts.get(key) for key, source in KEYS.items()}
         details.add(layout.PROJECTS, table.raw.title, placed.line, raw)
         if target:
@@ -157,7 +187,20 @@ def indicator_lines(
         )
     for position, row in enumerate(target.rows, start=1):
         values = row.indicator
-        details.add(layout.INDICATORS, title, row.line, {
-            "单位编码": target.unit, "项目名称": name, "序号": position, "一级指标": values["一级指标"],
-            "二级指标": values["二级指标"], "三级指标": values["三级指标"], "计算符号": values["计算符号"],
-            "指标值": values["指标值"], "计量单位": values["计量单位"], "指标权重": values["指标权重"]})  # fmt: skip
+        details.add(
+            layout.INDICATORS,
+            title,
+            row.line,
+            {
+                "单位编码": target.unit,
+                "项目名称": name,
+                "序号": position,
+                "一级指标": values["一级指标"],
+                "二级指标": values["二级指标"],
+                "三级指标": values["三级指标"],
+                "计算符号": values["计算符号"],
+                "指标值": values["指标值"],
+                "计量单位": values["计量单位"],
+                "指标权重": values["指标权重"],
+            },
+        )

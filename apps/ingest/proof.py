@@ -30,8 +30,15 @@ class Proof:
         self.report = report
         self.compared = 0
 
-    def same(self, title: str, line: SourceLine | None, what: str, printed: Decimal | None, computed: Decimal | None,
-             grid: Grid | None) -> None:  # fmt: skip
+    def same(
+        self,
+        title: str,
+        line: SourceLine | None,
+        what: str,
+        printed: Decimal | None,
+        computed: Decimal | None,
+        grid: Grid | None,
+    ) -> None:
         printed, computed = printed or ZERO, computed or ZERO
         self.compared += 1
         if grid is not None and grid.scale == WAN:
@@ -89,8 +96,14 @@ class Proof:
                             f"按读入的明细应有这一项 {value.amount:,.2f}，表中没有",
                         )
                     continue
-                self.same(parsed.raw.title, item.line, f"{'收入' if side == 'left' else '支出'} {key}", item.amount,
-                          value.amount if value else None, grid)  # fmt: skip
+                self.same(
+                    parsed.raw.title,
+                    item.line,
+                    f"{'收入' if side == 'left' else '支出'} {key}",
+                    item.amount,
+                    value.amount if value else None,
+                    grid,
+                )
 
     def listed(self, parsed: Listed, computed: OfficialTable, rows: list[tuple[object, dict]]) -> None:
         """`rows` pairs each parsed row (a Placed) with the computed row's cells."""

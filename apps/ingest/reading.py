@@ -27,10 +27,18 @@ from .source import decode, source_lines
 from .tables import Document, RawTable, split_document
 from .trees import Tree
 
-CODE_KINDS = (catalogue.EXPENDITURE, catalogue.GENERAL_PUBLIC, catalogue.GENERAL_PUBLIC_BASIC, catalogue.GOVERNMENT_FUND,
-              catalogue.STATE_CAPITAL)  # fmt: skip
-SOURCE_TABLES = {Source.GENERAL: catalogue.GENERAL_PUBLIC, Source.GOV_FUND: catalogue.GOVERNMENT_FUND,
-                 Source.STATE_CAPITAL: catalogue.STATE_CAPITAL}  # fmt: skip
+CODE_KINDS = (
+    catalogue.EXPENDITURE,
+    catalogue.GENERAL_PUBLIC,
+    catalogue.GENERAL_PUBLIC_BASIC,
+    catalogue.GOVERNMENT_FUND,
+    catalogue.STATE_CAPITAL,
+)
+SOURCE_TABLES = {
+    Source.GENERAL: catalogue.GENERAL_PUBLIC,
+    Source.GOV_FUND: catalogue.GOVERNMENT_FUND,
+    Source.STATE_CAPITAL: catalogue.STATE_CAPITAL,
+}
 
 
 @dataclass
@@ -200,8 +208,14 @@ class Reading:
             return
         data = BudgetData(units=info.units, details=details.sheets)
         computed = TableFigures(data, Tree(Scheme.FUNCTION, info.year)).running_cost()
-        self.report.check(table.raw.title, row.line, "机关运行经费 = 行政单位公用经费（财政拨款）", row.amounts["running_cost"], computed,
-                          table.grid.tolerance(1) if table.grid.scale == WAN else 0)  # fmt: skip
+        self.report.check(
+            table.raw.title,
+            row.line,
+            "机关运行经费 = 行政单位公用经费（财政拨款）",
+            row.amounts["running_cost"],
+            computed,
+            table.grid.tolerance(1) if table.grid.scale == WAN else 0,
+        )
 
     def narrative_fields(self, data: BudgetData, details: Details) -> None:
         figures = TableFigures(data, Tree(Scheme.FUNCTION, data.year))
@@ -232,8 +246,11 @@ class Reading:
             if "的绩效指标权重合计为" in problem.message and problem.value in weighed:
                 continue  # already reported where the weights were read, with what was tried
             table = next((t for t in self.document.tables if owns(t, problem.row)), None)
-            self.report.problems.append(problem.__class__(table.title if table else problem.sheet, problem.row, problem.column,
-                                                          problem.value, problem.message))  # fmt: skip
+            self.report.problems.append(
+                problem.__class__(
+                    table.title if table else problem.sheet, problem.row, problem.column, problem.value, problem.message
+                )
+            )
 
 
 def owns(table: RawTable, number: int | None) -> bool:
@@ -244,8 +261,14 @@ def layout_label(name: str) -> str:
     return next((label for label, field in layout.NARRATIVE_FIELDS.items() if field == name), name)
 
 
-def read_disclosure(content: bytes, filename: str = "", *, department: str | None = None, year: int | None = None,
-                    project_codes: dict[str, str] | None = None) -> Ingest:  # fmt: skip
+def read_disclosure(
+    content: bytes,
+    filename: str = "",
+    *,
+    department: str | None = None,
+    year: int | None = None,
+    project_codes: dict[str, str] | None = None,
+) -> Ingest:
     """Everything the disclosure says, as BudgetData and a report. Nothing is
     written; problems are in the report (services.py refuses to write them)."""
     given = {"department": department, "year": year, "project_codes": project_codes or {}}

@@ -79,8 +79,15 @@ class Report:
     def note(self, kind: str, table: str, line: SourceLine | None, text: str) -> None:
         self.notes.append(Note(kind, table, line, text))
 
-    def check(self, table: str, line: SourceLine | None, label: str, stated: Decimal, computed: Decimal,
-              tolerance: Decimal = Decimal(0)) -> bool:  # fmt: skip
+    def check(
+        self,
+        table: str,
+        line: SourceLine | None,
+        label: str,
+        stated: Decimal,
+        computed: Decimal,
+        tolerance: Decimal = Decimal(0),
+    ) -> bool:
         """Record stated = computed; within `tolerance` only where the table rounds, and say so."""
         difference = abs(stated - computed)
         ok = difference <= tolerance

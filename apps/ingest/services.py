@@ -29,7 +29,7 @@ def read(content: bytes, filename: str = "", **given) -> Ingest:
     try:
         return read_disclosure(content, filename, **given)
     except (PdfError, UnicodeDecodeError) as error:
-        raise DisclosureInvalid([Problem(filename or "文件", None, "", None, str(error))])
+        raise DisclosureInvalid([Problem(filename or "文件", None, "", None, str(error))]) from None
 
 
 def proved_write(ingest: Ingest) -> Budget:
@@ -53,7 +53,7 @@ def ingest_preview(ingest: Ingest) -> Preview:
         try:
             proved_write(ingest)
         except WorkbookInvalid as invalid:
-            raise DisclosureInvalid(invalid.problems, ingest)
+            raise DisclosureInvalid(invalid.problems, ingest) from None
         transaction.set_rollback(True)
     return import_preview(data=ingest.data)
 
@@ -65,7 +65,7 @@ def ingest_write(ingest: Ingest) -> Budget:
     except DisclosureInvalid:
         raise
     except WorkbookInvalid as invalid:
-        raise DisclosureInvalid(invalid.problems, ingest)
+        raise DisclosureInvalid(invalid.problems, ingest) from None
 
 
 def publish(budget: Budget, user: AbstractBaseUser | None = None) -> list[CheckResult]:

@@ -43,7 +43,10 @@ class Project(models.Model):
     kind = models.CharField("类型", max_length=100, help_text="如 重大宣传、活动类项目")
     name = models.CharField("项目名称", max_length=200)
     function_code = models.ForeignKey(
-        ClassificationCode, verbose_name="功能科目", on_delete=models.PROTECT, limit_choices_to={"scheme": Scheme.FUNCTION}
+        ClassificationCode,
+        verbose_name="功能科目",
+        on_delete=models.PROTECT,
+        limit_choices_to={"scheme": Scheme.FUNCTION},
     )
     goal = models.TextField("总体绩效目标", blank=True)
 

@@ -4,7 +4,6 @@ from apps.budgets.caching import public_cache
 
 from . import views
 
-
 app_name = "public"
 budget = "departments/<str:department>/<int:year>/"
 other_phase = budget + "<phase:phase>/"

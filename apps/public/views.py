@@ -154,7 +154,7 @@ def find_code(scheme: str, code: str, year: int) -> ClassificationCode:
     try:
         return codes.get(scheme=scheme, code=code, year=year)
     except ClassificationCode.DoesNotExist:
-        raise Http404(f"{year}年的{Scheme(scheme).label}中没有科目“{code}”。")
+        raise Http404(f"{year}年的{Scheme(scheme).label}中没有科目“{code}”。") from None
 
 
 class CodeView(SingleTableMixin, TemplateView):

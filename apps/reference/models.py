@@ -8,7 +8,9 @@ class Department(models.Model):
     code = models.CharField("部门编码", max_length=20, unique=True)
     name = models.CharField("部门名称", max_length=100)
     short_name = models.CharField("简称", max_length=50, blank=True, help_text="如 市信访局，用于汇总行")
-    alias = models.CharField("另一名称", max_length=100, blank=True, help_text="如 市统一政务咨询投诉举报平台管理办公室")
+    alias = models.CharField(
+        "另一名称", max_length=100, blank=True, help_text="如 市统一政务咨询投诉举报平台管理办公室"
+    )
     alias_short = models.CharField("另一名称简称", max_length=50, blank=True, help_text="如 市政务平台办，用于说明正文")
 
     class Meta:

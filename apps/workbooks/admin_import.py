@@ -27,7 +27,9 @@ SESSION_KEY = "budget_imports"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="预算工作簿（.xlsx）", help_text="与本站导出的工作簿格式相同：基本信息、九张公开表和明细表。")
+    file = forms.FileField(
+        label="预算工作簿（.xlsx）", help_text="与本站导出的工作簿格式相同：基本信息、九张公开表和明细表。"
+    )
 
 
 def stored_upload(request: HttpRequest, token: str) -> Path:
@@ -41,7 +43,9 @@ def check_scope(user, data) -> None:
     """Staff import only the budgets of departments they work for."""
     ids = department_ids(user)
     if ids is not None and not Department.objects.filter(pk__in=ids, code=data.department["code"]).exists():
-        raise WorkbookInvalid([Problem(layout.INFO_SHEET, None, "部门编码", data.department["code"], "不是您所在的部门，不能导入")])
+        raise WorkbookInvalid(
+            [Problem(layout.INFO_SHEET, None, "部门编码", data.department["code"], "不是您所在的部门，不能导入")]
+        )
 
 
 class BudgetImportAdminMixin:
@@ -59,7 +63,12 @@ class BudgetImportAdminMixin:
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = UploadForm(request.POST or None, request.FILES or None)
-        context = {**self.admin_site.each_context(request), "title": "从 Excel 导入部门预算", "form": form, "opts": self.model._meta}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "从 Excel 导入部门预算",
+            "form": form,
+            "opts": self.model._meta,
+        }
         if request.method == "POST" and form.is_valid():
             content = form.cleaned_data["file"].read()
             try:

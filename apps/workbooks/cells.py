@@ -17,7 +17,7 @@ def as_decimal(value) -> Decimal:
     try:
         number = Decimal(str(value).strip().replace(",", ""))
     except InvalidOperation:
-        raise CellError("不是数字")
+        raise CellError("不是数字") from None
     if not number.is_finite():
         raise CellError("不是数字")
     return number

@@ -23,14 +23,24 @@ def read_codes(content: bytes) -> list[dict]:
     if CODES.name not in sheets:
         raise WorkbookInvalid([Problem(CODES.name, None, "", None, "缺少这张工作表")])
     lines = reader.read_detail(CODES, sheets[CODES.name])
-    rows = [{"scheme": l.values["分类"], "year": l.values["年度"], "code": l.values["科目编码"], "name": l.values["科目名称"],
-             "row": l.row} for l in lines]  # fmt: skip
+    rows = [
+        {
+            "scheme": line.values["分类"],
+            "year": line.values["年度"],
+            "code": line.values["科目编码"],
+            "name": line.values["科目名称"],
+            "row": line.row,
+        }
+        for line in lines
+    ]
     known = {(r["scheme"], r["year"], r["code"]) for r in rows}
     known |= set(ClassificationCode.objects.values_list("scheme", "year", "code"))
     for row in rows:
         parent = parent_code(row["code"])
         if parent and (row["scheme"], row["year"], parent) not in known:
-            reader.problem(CODES.name, row["row"], "科目编码", row["code"], f"的上级科目 {parent} 既不在表中也不在系统中")
+            reader.problem(
+                CODES.name, row["row"], "科目编码", row["code"], f"的上级科目 {parent} 既不在表中也不在系统中"
+            )
         if row["scheme"] == Scheme.ECONOMIC and len(row["code"]) == 7:
             reader.problem(CODES.name, row["row"], "科目编码", row["code"], "经济分类只有类、款两级（3 或 5 位）")
     if reader.problems:
@@ -51,6 +61,9 @@ def codes_import(*, rows: list[dict]) -> int:
             ClassificationCode.objects.get(scheme=row["scheme"], year=row["year"], code=parent) if parent else None
         )
         ClassificationCode.objects.update_or_create(
-            scheme=row["scheme"], year=row["year"], code=row["code"], defaults={"name": row["name"], "parent": parent_obj}
+            scheme=row["scheme"],
+            year=row["year"],
+            code=row["code"],
+            defaults={"name": row["name"], "parent": parent_obj},
         )
     return len(rows)

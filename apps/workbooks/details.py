@@ -56,13 +56,27 @@ def revenue(budget: Budget) -> Iterable[tuple]:
 def function(budget: Budget) -> Iterable[tuple]:
     lines = FunctionLine.objects.filter(budget=budget).select_related("unit", "code")
     for line in lines.order_by("code__code", "nature", "source", "unit__code"):
-        yield unit_code(line), line.code.code, line.code.name, line.get_nature_display(), line.get_source_display(), line.amount
+        yield (
+            unit_code(line),
+            line.code.code,
+            line.code.name,
+            line.get_nature_display(),
+            line.get_source_display(),
+            line.amount,
+        )
 
 
 def economic(budget: Budget) -> Iterable[tuple]:
     lines = EconomicLine.objects.filter(budget=budget).select_related("unit", "code")
     for line in lines.order_by("code__code", "nature", "source", "unit__code"):
-        yield unit_code(line), line.code.code, line.code.name, line.get_nature_display(), line.get_source_display(), line.amount
+        yield (
+            unit_code(line),
+            line.code.code,
+            line.code.name,
+            line.get_nature_display(),
+            line.get_source_display(),
+            line.amount,
+        )
 
 
 def three_public(budget: Budget) -> Iterable[tuple]:
@@ -74,14 +88,32 @@ def three_public(budget: Budget) -> Iterable[tuple]:
 def projects(budget: Budget) -> Iterable[tuple]:
     for project in Project.objects.filter(budget=budget).for_tables():
         amounts = [getattr(project, f"{source.value}_amount") for source in PROJECT_SOURCES]
-        yield project.unit.code, project.position, project.kind, project.name, project.function_code.code, project.goal, *amounts
+        yield (
+            project.unit.code,
+            project.position,
+            project.kind,
+            project.name,
+            project.function_code.code,
+            project.goal,
+            *amounts,
+        )
 
 
 def indicators(budget: Budget) -> Iterable[tuple]:
     rows = Indicator.objects.filter(project__budget=budget).select_related("project__unit")
     for i in rows.order_by("project__unit__code", "project__position", "project__id", "position", "id"):
-        yield (i.project.unit.code, i.project.name, i.position, i.level1, i.level2, i.name, i.operator, i.value,
-               i.measure_unit, i.weight)  # fmt: skip
+        yield (
+            i.project.unit.code,
+            i.project.name,
+            i.position,
+            i.level1,
+            i.level2,
+            i.name,
+            i.operator,
+            i.value,
+            i.measure_unit,
+            i.weight,
+        )
 
 
 def purposes(budget: Budget) -> Iterable[tuple]:

@@ -10,7 +10,16 @@ from dataclasses import dataclass
 
 from django.db import models
 
-from apps.budgets.models import BASIC_NATURES, PROJECT_SOURCES, BudgetNarrative, Nature, Phase, RevenueSource, Source, ThreePublicCategory
+from apps.budgets.models import (
+    BASIC_NATURES,
+    PROJECT_SOURCES,
+    BudgetNarrative,
+    Nature,
+    Phase,
+    RevenueSource,
+    Source,
+    ThreePublicCategory,
+)
 from apps.projects.models import Indicator
 from apps.reference.models import Unit
 
@@ -18,10 +27,18 @@ INFO_SHEET = "基本信息"
 GENERATED_MARK = "说明（由数据生成，导入时忽略）"
 UNIT_LABEL = "预算单位"
 
-DEPARTMENT_FIELDS = {"部门编码": "code", "部门名称": "name", "简称": "short_name", "另一名称": "alias", "另一名称简称": "alias_short"}
+DEPARTMENT_FIELDS = {
+    "部门编码": "code",
+    "部门名称": "name",
+    "简称": "short_name",
+    "另一名称": "alias",
+    "另一名称简称": "alias_short",
+}
 BUDGET_FIELDS = {"年度": "year", "阶段": "phase", "结转下年": "carry_forward"}
 NARRATIVE_FIELDS = {
-    f.verbose_name: f.name for f in BudgetNarrative._meta.get_fields() if isinstance(f, models.Field) and f.name != "budget"
+    f.verbose_name: f.name
+    for f in BudgetNarrative._meta.get_fields()
+    if isinstance(f, models.Field) and f.name != "budget"
 }
 PHASES = {p.label: p.value for p in Phase}
 UNIT_KINDS = {k.label: k.value for k in Unit.Kind}
@@ -57,20 +74,34 @@ AMOUNT = Field("金额", "money", width=18)
 PROJECT_AMOUNTS = {source: Field(Source(source).label, "money", required=False, width=18) for source in PROJECT_SOURCES}
 
 REVENUE = DetailSheet(
-    "明细-收入", (UNIT, Field("收入来源", "choice", labels(RevenueSource), width=30), AMOUNT), key=("单位编码", "收入来源")
+    "明细-收入",
+    (UNIT, Field("收入来源", "choice", labels(RevenueSource), width=30), AMOUNT),
+    key=("单位编码", "收入来源"),
 )
 FUNCTION = DetailSheet(
     "明细-支出",
-    (UNIT, CODE, CODE_NAME, Field("支出性质", "choice", labels(Nature), width=20),
-     Field("资金来源", "choice", labels(Source), width=26), AMOUNT),
+    (
+        UNIT,
+        CODE,
+        CODE_NAME,
+        Field("支出性质", "choice", labels(Nature), width=20),
+        Field("资金来源", "choice", labels(Source), width=26),
+        AMOUNT,
+    ),
     key=("单位编码", "科目编码", "支出性质", "资金来源"),
-)  # fmt: skip
+)
 ECONOMIC = DetailSheet(
     "明细-基本支出",
-    (UNIT, CODE, CODE_NAME, Field("经费类型", "choice", labels(Nature, BASIC_NATURES), width=20),
-     Field("资金来源", "choice", labels(Source), width=26), AMOUNT),
+    (
+        UNIT,
+        CODE,
+        CODE_NAME,
+        Field("经费类型", "choice", labels(Nature, BASIC_NATURES), width=20),
+        Field("资金来源", "choice", labels(Source), width=26),
+        AMOUNT,
+    ),
     key=("单位编码", "科目编码", "经费类型", "资金来源"),
-)  # fmt: skip
+)
 THREE_PUBLIC = DetailSheet(
     "明细-三公经费",
     (Field("单位编码", width=12), Field("类别", "choice", labels(ThreePublicCategory), width=22), AMOUNT),
@@ -78,16 +109,32 @@ THREE_PUBLIC = DetailSheet(
 )
 PROJECTS = DetailSheet(
     "明细-项目",
-    (Field("单位编码", width=12), Field("序号", "int", width=6), Field("类型", width=24), Field("项目名称", width=30),
-     CODE, Field("总体绩效目标", required=False, width=60), *PROJECT_AMOUNTS.values()),
+    (
+        Field("单位编码", width=12),
+        Field("序号", "int", width=6),
+        Field("类型", width=24),
+        Field("项目名称", width=30),
+        CODE,
+        Field("总体绩效目标", required=False, width=60),
+        *PROJECT_AMOUNTS.values(),
+    ),
     key=("单位编码", "项目名称"),
-)  # fmt: skip
+)
 INDICATORS = DetailSheet(
     "明细-绩效指标",
-    (Field("单位编码", width=12), Field("项目名称", width=30), Field("序号", "int", width=6), Field("一级指标"),
-     Field("二级指标", width=20), Field("三级指标", width=30), Field("计算符号", "choice", labels(Indicator.Operator), width=8),
-     Field("指标值", width=16), Field("计量单位", required=False, width=10), Field("指标权重", "weight", width=10)),
+    (
+        Field("单位编码", width=12),
+        Field("项目名称", width=30),
+        Field("序号", "int", width=6),
+        Field("一级指标"),
+        Field("二级指标", width=20),
+        Field("三级指标", width=30),
+        Field("计算符号", "choice", labels(Indicator.Operator), width=8),
+        Field("指标值", width=16),
+        Field("计量单位", required=False, width=10),
+        Field("指标权重", "weight", width=10),
+    ),
     key=("单位编码", "项目名称", "三级指标"),
-)  # fmt: skip
+)
 PURPOSES = DetailSheet("明细-科目用途", (CODE, CODE_NAME, Field("主要用途", width=60)), key=("科目编码",))
 DETAIL_SHEETS = (REVENUE, FUNCTION, ECONOMIC, THREE_PUBLIC, PROJECTS, INDICATORS, PURPOSES)

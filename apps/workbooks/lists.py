@@ -23,20 +23,40 @@ class DepartmentList:
 def year_departments(year: int) -> DepartmentList:
     """Every published department of the year: total, basic, project and share of the city."""
     city = city_totals(year)["total"]
-    columns = [Column("code", "部门编码", kind="text"), Column("name", "部门名称", kind="text"), Column("total", "支出总计"),
-               Column("basic", "基本支出"), Column("project", "项目支出"), Column("share", "占全市比重（%）", kind="text")]  # fmt: skip
+    columns = [
+        Column("code", "部门编码", kind="text"),
+        Column("name", "部门名称", kind="text"),
+        Column("total", "支出总计"),
+        Column("basic", "基本支出"),
+        Column("project", "项目支出"),
+        Column("share", "占全市比重（%）", kind="text"),
+    ]
     rows = [
-        Row(cells={"code": b.department.code, "name": b.department.name, "total": b.total, "basic": b.basic,
-                   "project": b.project, "share": str(share(b.total, city) or "")})  # fmt: skip
+        Row(
+            cells={
+                "code": b.department.code,
+                "name": b.department.name,
+                "total": b.total,
+                "basic": b.basic,
+                "project": b.project,
+                "share": str(share(b.total, city) or ""),
+            }
+        )
         for b in year_budgets(year).for_home_page().order_by("department__code")
     ]
     title = f"{year}年各部门支出预算"
-    return DepartmentList(OfficialTable("departments", "各部门支出预算", title, columns, rows), f"{year}年全部已公开部门预算")
+    return DepartmentList(
+        OfficialTable("departments", "各部门支出预算", title, columns, rows), f"{year}年全部已公开部门预算"
+    )
 
 
 def code_departments(node: ClassificationCode) -> DepartmentList:
     """Every department's amount under one code that year, largest first."""
-    columns = [Column("code", "部门编码", kind="text"), Column("name", "部门名称", kind="text"), Column("amount", "金额")]
+    columns = [
+        Column("code", "部门编码", kind="text"),
+        Column("name", "部门名称", kind="text"),
+        Column("amount", "金额"),
+    ]
     rows = [
         Row(cells={"code": r["department_code"], "name": r["department_name"], "amount": r["amount"]})
         for r in department_amounts(node)

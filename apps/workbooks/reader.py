@@ -51,7 +51,9 @@ class Reader:
         for spec in layout.DETAIL_SHEETS:
             if spec.name in sheets:
                 self.data.details[spec.name] = self.read_detail(spec, sheets[spec.name])
-        self.data.official = {name: rows for name, rows in sheets.items() if name not in self.data.details and name != layout.INFO_SHEET}
+        self.data.official = {
+            name: rows for name, rows in sheets.items() if name not in self.data.details and name != layout.INFO_SHEET
+        }
         if self.data.year and self.data.department.get("code"):
             References(self).check()
         if self.problems:
@@ -73,8 +75,13 @@ class Reader:
                 self.problem(sheet, number, label, values[0], str(error))
             except KeyError:
                 self.problem(sheet, number, "项目", label, "不是可识别的项目名称")
-        for label, required in [("部门编码", self.data.department.get("code")), ("部门名称", self.data.department.get("name")),
-                                ("年度", self.data.year), ("阶段", self.data.phase), (layout.UNIT_LABEL, self.data.units)]:  # fmt: skip
+        for label, required in [
+            ("部门编码", self.data.department.get("code")),
+            ("部门名称", self.data.department.get("name")),
+            ("年度", self.data.year),
+            ("阶段", self.data.phase),
+            (layout.UNIT_LABEL, self.data.units),
+        ]:
             if not required:
                 self.problem(sheet, None, label, None, "缺少此项")
 
@@ -110,7 +117,10 @@ class Reader:
         for number, row in enumerate(rows[1:], start=2):
             if not any(v is not None and str(v).strip() for v in row):
                 continue
-            values, raw = {}, {f.header: row[positions[f.header]] if positions[f.header] < len(row) else None for f in spec.fields}
+            values, raw = (
+                {},
+                {f.header: row[positions[f.header]] if positions[f.header] < len(row) else None for f in spec.fields},
+            )
             for f in spec.fields:
                 try:
                     values[f.header] = cells.parse(f, raw[f.header])
@@ -172,12 +182,19 @@ class References:
         code, name = self.data.department.get("code"), self.data.department.get("name")
         existing = Department.objects.filter(code=code).first()
         if existing and existing.name != name:
-            self.reader.problem(layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符")
+            self.reader.problem(
+                layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符"
+            )
         for unit in self.data.units:
             known = Unit.objects.filter(code=unit["code"]).select_related("department").first()
             if known and (known.department.code != code or known.name != unit["name"]):
-                self.reader.problem(layout.INFO_SHEET, None, layout.UNIT_LABEL, unit["code"],
-                                    f"系统中该单位为 {known.department.code} 部门的“{known.name}”")  # fmt: skip
+                self.reader.problem(
+                    layout.INFO_SHEET,
+                    None,
+                    layout.UNIT_LABEL,
+                    unit["code"],
+                    f"系统中该单位为 {known.department.code} 部门的“{known.name}”",
+                )
 
     def check_codes(self, spec, scheme: str, codes: dict, named: bool, leaf: bool = True) -> None:
         scheme_label = Scheme(scheme).label
@@ -191,8 +208,13 @@ class References:
             elif leaf and code.children.all():
                 self.reader.problem(spec.name, line.row, "科目编码", value, "不是末级科目，金额只能列在末级科目上")
             elif named and line.values.get("科目名称") not in (None, code.name):
-                self.reader.problem(spec.name, line.row, "科目名称", line.values["科目名称"],
-                                    f"与科目编码 {value} 的名称“{code.name}”不符")  # fmt: skip
+                self.reader.problem(
+                    spec.name,
+                    line.row,
+                    "科目名称",
+                    line.values["科目名称"],
+                    f"与科目编码 {value} 的名称“{code.name}”不符",
+                )
 
     def check_units(self) -> None:
         known = {unit["code"] for unit in self.data.units}
@@ -203,7 +225,10 @@ class References:
                     self.reader.problem(spec.name, line.row, "单位编码", unit, "不是基本信息中列出的预算单位")
 
     def check_indicators(self) -> None:
-        projects = {(l.values.get("单位编码"), l.values.get("项目名称")): l for l in self.data.details.get(layout.PROJECTS.name, [])}
+        projects = {
+            (line.values.get("单位编码"), line.values.get("项目名称")): line
+            for line in self.data.details.get(layout.PROJECTS.name, [])
+        }
         weights = {key: Decimal(0) for key in projects}
         for line in self.data.details.get(layout.INDICATORS.name, []):
             key = (line.values.get("单位编码"), line.values.get("项目名称"))
@@ -213,8 +238,13 @@ class References:
                 weights[key] += line.values["指标权重"]
         for key, total in weights.items():
             if total != 100:
-                self.reader.problem(layout.PROJECTS.name, projects[key].row, "项目名称", key[1],
-                                    f"的绩效指标权重合计为 {total.normalize():f}，应为 100")  # fmt: skip
+                self.reader.problem(
+                    layout.PROJECTS.name,
+                    projects[key].row,
+                    "项目名称",
+                    key[1],
+                    f"的绩效指标权重合计为 {total.normalize():f}，应为 100",
+                )
 
 
 def read_budget_workbook(content: bytes) -> BudgetData:

@@ -28,7 +28,7 @@ def check_archive(content: bytes) -> None:
     try:
         entries = zipfile.ZipFile(BytesIO(content)).infolist()
     except zipfile.BadZipFile as error:
-        raise refuse(f"文件已损坏：{error}")
+        raise refuse(f"文件已损坏：{error}") from None
     inflated = sum(entry.file_size for entry in entries)
     if inflated > settings.IMPORT_MAX_INFLATED_BYTES:
         raise refuse(f"解压后 {inflated:,} 字节，超过上限 {settings.IMPORT_MAX_INFLATED_BYTES:,} 字节，拒绝读取")
@@ -82,5 +82,5 @@ def sheet_rows(content: bytes) -> dict[str, list[tuple]]:
         except WorkbookInvalid:
             raise
         except Exception as error:  # openpyxl raises many kinds on a broken file
-            raise refuse(f"无法读取（文件损坏或不是有效的 xlsx）：{type(error).__name__} {error}")
+            raise refuse(f"无法读取（文件损坏或不是有效的 xlsx）：{type(error).__name__} {error}") from None
     return sheets

@@ -84,17 +84,32 @@ def replace_budget(data: BudgetData) -> Budget:
     ]
     budget = find_budget(data)
     if budget and budget.status != Status.DRAFT:
-        raise WorkbookInvalid([Problem(layout.INFO_SHEET, None, "阶段", str(budget),
-                                       f"状态为“{budget.get_status_display()}”，只能替换草稿")])  # fmt: skip
+        raise WorkbookInvalid(
+            [
+                Problem(
+                    layout.INFO_SHEET, None, "阶段", str(budget), f"状态为“{budget.get_status_display()}”，只能替换草稿"
+                )
+            ]
+        )
     if budget:
-        for related in (budget.revenuelines, budget.functionlines, budget.economiclines, budget.three_public_lines,
-                        budget.projects, budget.function_purposes):  # fmt: skip
+        for related in (
+            budget.revenuelines,
+            budget.functionlines,
+            budget.economiclines,
+            budget.three_public_lines,
+            budget.projects,
+            budget.function_purposes,
+        ):
             related.all().delete()
         budget.carry_forward = data.carry_forward
         budget.save()
     else:
         budget = Budget.objects.create(
-            department=department, year=data.year, phase=data.phase, status=Status.DRAFT, carry_forward=data.carry_forward
+            department=department,
+            year=data.year,
+            phase=data.phase,
+            status=Status.DRAFT,
+            carry_forward=data.carry_forward,
         )
     budget.units.set(units)
     BudgetNarrative.objects.update_or_create(budget=budget, defaults=data.narrative)
@@ -113,25 +128,38 @@ def write_lines(budget: Budget, data: BudgetData) -> None:
         return codes[(scheme, line.values["科目编码"])]
 
     RevenueLine.objects.bulk_create(
-        RevenueLine(budget=budget, unit=unit(l), source=l.values["收入来源"], amount=l.values["金额"])
-        for l in rows[layout.REVENUE.name]
+        RevenueLine(budget=budget, unit=unit(line), source=line.values["收入来源"], amount=line.values["金额"])
+        for line in rows[layout.REVENUE.name]
     )
     FunctionLine.objects.bulk_create(
-        FunctionLine(budget=budget, unit=unit(l), code=code(l), nature=l.values["支出性质"], source=l.values["资金来源"],
-                     amount=l.values["金额"])
-        for l in rows[layout.FUNCTION.name]
-    )  # fmt: skip
+        FunctionLine(
+            budget=budget,
+            unit=unit(line),
+            code=code(line),
+            nature=line.values["支出性质"],
+            source=line.values["资金来源"],
+            amount=line.values["金额"],
+        )
+        for line in rows[layout.FUNCTION.name]
+    )
     EconomicLine.objects.bulk_create(
-        EconomicLine(budget=budget, unit=unit(l), code=code(l, Scheme.ECONOMIC), nature=l.values["经费类型"],
-                     source=l.values["资金来源"], amount=l.values["金额"])
-        for l in rows[layout.ECONOMIC.name]
-    )  # fmt: skip
+        EconomicLine(
+            budget=budget,
+            unit=unit(line),
+            code=code(line, Scheme.ECONOMIC),
+            nature=line.values["经费类型"],
+            source=line.values["资金来源"],
+            amount=line.values["金额"],
+        )
+        for line in rows[layout.ECONOMIC.name]
+    )
     ThreePublicLine.objects.bulk_create(
-        ThreePublicLine(budget=budget, unit=unit(l), category=l.values["类别"], amount=l.values["金额"])
-        for l in rows[layout.THREE_PUBLIC.name]
+        ThreePublicLine(budget=budget, unit=unit(line), category=line.values["类别"], amount=line.values["金额"])
+        for line in rows[layout.THREE_PUBLIC.name]
     )
     FunctionPurpose.objects.bulk_create(
-        FunctionPurpose(budget=budget, code=code(l), text=l.values["主要用途"]) for l in rows[layout.PURPOSES.name]
+        FunctionPurpose(budget=budget, code=code(line), text=line.values["主要用途"])
+        for line in rows[layout.PURPOSES.name]
     )
     write_projects(budget, data, unit, code)
 
@@ -139,10 +167,17 @@ def write_lines(budget: Budget, data: BudgetData) -> None:
 def write_projects(budget: Budget, data: BudgetData, unit, code) -> None:
     lines = data.details[layout.PROJECTS.name]
     projects = Project.objects.bulk_create(
-        Project(budget=budget, unit=unit(l), position=l.values["序号"], kind=l.values["类型"], name=l.values["项目名称"],
-                function_code=code(l), goal=l.values["总体绩效目标"] or "")
-        for l in lines
-    )  # fmt: skip
+        Project(
+            budget=budget,
+            unit=unit(line),
+            position=line.values["序号"],
+            kind=line.values["类型"],
+            name=line.values["项目名称"],
+            function_code=code(line),
+            goal=line.values["总体绩效目标"] or "",
+        )
+        for line in lines
+    )
     ProjectFunding.objects.bulk_create(
         ProjectFunding(project=project, source=source, amount=line.values[header.header])
         for project, line in zip(projects, lines)
@@ -151,9 +186,16 @@ def write_projects(budget: Budget, data: BudgetData, unit, code) -> None:
     )
     by_key = {(p.unit.code, p.name): p for p in projects}
     Indicator.objects.bulk_create(
-        Indicator(project=by_key[(l.values["单位编码"], l.values["项目名称"])], position=l.values["序号"],
-                  level1=l.values["一级指标"], level2=l.values["二级指标"], name=l.values["三级指标"],
-                  operator=l.values["计算符号"], value=l.values["指标值"], measure_unit=l.values["计量单位"] or "",
-                  weight=l.values["指标权重"])
-        for l in data.details[layout.INDICATORS.name]
-    )  # fmt: skip
+        Indicator(
+            project=by_key[(line.values["单位编码"], line.values["项目名称"])],
+            position=line.values["序号"],
+            level1=line.values["一级指标"],
+            level2=line.values["二级指标"],
+            name=line.values["三级指标"],
+            operator=line.values["计算符号"],
+            value=line.values["指标值"],
+            measure_unit=line.values["计量单位"] or "",
+            weight=line.values["指标权重"],
+        )
+        for line in data.details[layout.INDICATORS.name]
+    )

@@ -15,7 +15,9 @@ def budget_snapshot(budget: Budget) -> dict[str, str]:
     snapshot = {"结转下年": f"{budget.carry_forward:,.2f}"}
     snapshot |= {f"预算单位 {u.code}": u.name for u in budget.units.all()}
     narrative = budget.stored_narrative
-    snapshot |= {f"说明·{label}": str(getattr(narrative, name) or "") for label, name in layout.NARRATIVE_FIELDS.items()}
+    snapshot |= {
+        f"说明·{label}": str(getattr(narrative, name) or "") for label, name in layout.NARRATIVE_FIELDS.items()
+    }
     for line in RevenueLine.objects.filter(budget=budget).select_related("unit"):
         snapshot[f"收入 {unit_label(line)} {line.get_source_display()}"] = f"{line.amount:,.2f}"
     for model, label in ((FunctionLine, "支出"), (EconomicLine, "基本支出")):

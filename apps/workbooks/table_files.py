@@ -54,9 +54,13 @@ def table_json(budget: Budget, table: OfficialTable, unit: AmountUnit) -> dict:
         "unit": unit.label,
         "columns": [{"key": c.key, "label": c.label, "group": c.group, "kind": c.kind} for c in table.columns],
         "rows": [
-            {"code": row.code, "level": row.level, "is_total": row.is_total,
-             "cells": {c.key: cell_text(row.cells.get(c.key), c.kind, unit) or None for c in table.columns}}
+            {
+                "code": row.code,
+                "level": row.level,
+                "is_total": row.is_total,
+                "cells": {c.key: cell_text(row.cells.get(c.key), c.kind, unit) or None for c in table.columns},
+            }
             for row in table.rows
-        ],  # fmt: skip
+        ],
         "empty_note": table.empty_note,
     }

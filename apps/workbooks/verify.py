@@ -40,8 +40,11 @@ def shown(value, kind: str) -> str:
 def verify_sheet(table: OfficialTable, rows: list[tuple]) -> list[Problem]:
     unit = AmountUnit.WAN if len(rows) > 2 and "万元" in str(rows[2][0] or "") else AmountUnit.YUAN
     start = first_data_row(table)
-    stated = [(number, row) for number, row in enumerate(rows[start:], start=start + 1)
-              if not is_blank(row) and not (table.empty_note and row[0] == table.empty_note)]  # fmt: skip
+    stated = [
+        (number, row)
+        for number, row in enumerate(rows[start:], start=start + 1)
+        if not is_blank(row) and not (table.empty_note and row[0] == table.empty_note)
+    ]
     problems = []
     for computed, (number, row) in zip(table.rows, stated):
         row = tuple(row) + (None,) * len(table.columns)
@@ -50,13 +53,27 @@ def verify_sheet(table: OfficialTable, rows: list[tuple]) -> list[Problem]:
             if column.kind == "money" and expected is not None:
                 expected = unit.convert(expected)
             if not same(expected, row[col], column.kind):
-                problems.append(Problem(table.name, number, column.label, row[col],
-                                        f"与明细不符：按明细计算应为 {shown(expected, column.kind)}"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        table.name,
+                        number,
+                        column.label,
+                        row[col],
+                        f"与明细不符：按明细计算应为 {shown(expected, column.kind)}",
+                    )
+                )
     if len(stated) != len(table.rows):
-        problems.append(Problem(table.name, None, "", None, f"有 {len(stated)} 行数据，按明细应为 {len(table.rows)} 行"))
+        problems.append(
+            Problem(table.name, None, "", None, f"有 {len(stated)} 行数据，按明细应为 {len(table.rows)} 行")
+        )
     return problems
 
 
 def verify_official_sheets(budget: Budget, official: dict[str, list[tuple]]) -> list[Problem]:
     """Sheets named after an official table are checked; the others are ignored."""
-    return [problem for table in build_all(budget) if table.name in official for problem in verify_sheet(table, official[table.name])]
+    return [
+        problem
+        for table in build_all(budget)
+        if table.name in official
+        for problem in verify_sheet(table, official[table.name])
+    ]

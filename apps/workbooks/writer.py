@@ -18,7 +18,17 @@ from . import layout
 from .details import detail_rows, info_rows
 
 MONEY_FORMAT = "#,##0.00"
-WIDTHS = {"code": 10, "name": 30, "goal": 50, "indicator": 24, "kind": 22, "unit": 24, "unit_name": 26, "rev_item": 26, "exp_item": 30}
+WIDTHS = {
+    "code": 10,
+    "name": 30,
+    "goal": 50,
+    "indicator": 24,
+    "kind": 22,
+    "unit": 24,
+    "unit_name": 26,
+    "rev_item": 26,
+    "exp_item": 30,
+}
 
 
 class BudgetWorkbook:
@@ -27,12 +37,26 @@ class BudgetWorkbook:
     def __init__(self, stream: BinaryIO | str, *, constant_memory: bool = False):
         self.book = xlsxwriter.Workbook(
             stream,
-            {"in_memory": not constant_memory, "constant_memory": constant_memory, "strings_to_formulas": False,
-             "strings_to_numbers": False, "strings_to_urls": False},
-        )  # fmt: skip
+            {
+                "in_memory": not constant_memory,
+                "constant_memory": constant_memory,
+                "strings_to_formulas": False,
+                "strings_to_numbers": False,
+                "strings_to_urls": False,
+            },
+        )
         add = self.book.add_format
         self.title = add({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
-        self.header = add({"bold": True, "align": "center", "valign": "vcenter", "border": 1, "bg_color": "#F0F4F8", "text_wrap": True})
+        self.header = add(
+            {
+                "bold": True,
+                "align": "center",
+                "valign": "vcenter",
+                "border": 1,
+                "bg_color": "#F0F4F8",
+                "text_wrap": True,
+            }
+        )
         self.text = add({"border": 1, "valign": "top", "text_wrap": True})
         self.money = add({"border": 1, "valign": "top", "num_format": MONEY_FORMAT})
         self.total_text = add({"border": 1, "bold": True, "valign": "top"})
@@ -48,7 +72,12 @@ class BudgetWorkbook:
         if value is None or value == "":
             sheet.write_blank(row, col, None, self.total_text if bold else self.text)
         elif kind in ("money", "number"):
-            sheet.write_number(row, col, value, self.total_money if bold and kind == "money" else self.money if kind == "money" else self.text)
+            sheet.write_number(
+                row,
+                col,
+                value,
+                self.total_money if bold and kind == "money" else self.money if kind == "money" else self.text,
+            )
         else:
             sheet.write_string(row, col, str(value), self.total_text if bold else self.text)
 
@@ -58,7 +87,9 @@ class BudgetWorkbook:
         if table.empty_note:
             sheet.merge_range(row + 1, 0, row + 1, len(table.columns) - 1, table.empty_note, self.plain)
 
-    def sheet_head(self, table: OfficialTable, subtitle: str, unit: AmountUnit, flat: bool = False) -> tuple[Worksheet, int]:
+    def sheet_head(
+        self, table: OfficialTable, subtitle: str, unit: AmountUnit, flat: bool = False
+    ) -> tuple[Worksheet, int]:
         """Title, subtitle and 单位 rows, then the header (merged as in the disclosure,
         or `flat`: one row, 基本支出·人员支出); returns the sheet and its first data row."""
         sheet = self.book.add_worksheet(table.name)
@@ -74,12 +105,17 @@ class BudgetWorkbook:
         sheet.freeze_panes(4, 1)
         return sheet, 4
 
-    def table_rows(self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None) -> int:
+    def table_rows(
+        self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None
+    ) -> int:
         """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
         widths = [column_width(column) for column in table.columns]
         for data_row in table.rows:
             cells = {**data_row.cells, **(extra or {})}
-            lines = max((wrapped_lines(cells.get(c.key), w) for c, w in zip(table.columns, widths) if c.kind == "text"), default=1)
+            lines = max(
+                (wrapped_lines(cells.get(c.key), w) for c, w in zip(table.columns, widths) if c.kind == "text"),
+                default=1,
+            )
             if lines > 1:
                 sheet.set_row(row, 15 * lines)  # spreadsheets do not grow rows for text a program wrote
             for col, column in enumerate(table.columns):
@@ -133,9 +169,9 @@ class BudgetWorkbook:
             row += 1
         row += 1
         sheet.write_string(row, 0, layout.GENERATED_MARK, self.total_text)
-        for row, paragraph in enumerate(explanation_paragraphs(budget), start=row + 1):
-            sheet.write_string(row, 1, paragraph, self.plain)
-            fit_height(sheet, row, paragraph)
+        for paragraph_row, paragraph in enumerate(explanation_paragraphs(budget), start=row + 1):
+            sheet.write_string(paragraph_row, 1, paragraph, self.plain)
+            fit_height(sheet, paragraph_row, paragraph)
         sheet.set_column(0, 0, 30)
         sheet.set_column(1, 1, 80)
         sheet.set_column(2, 3, 24)
@@ -150,7 +186,13 @@ class BudgetWorkbook:
         count = 0
         for count, values in enumerate(rows, start=1):
             for col, (field, value) in enumerate(zip(spec.fields, values)):
-                self.cell(sheet, count, col, value, "money" if field.kind == "money" else "number" if field.kind in ("int", "weight") else "text")
+                self.cell(
+                    sheet,
+                    count,
+                    col,
+                    value,
+                    "money" if field.kind == "money" else "number" if field.kind in ("int", "weight") else "text",
+                )
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(spec.fields) - 1)
 
@@ -163,7 +205,9 @@ def wrapped_lines(value, width: int) -> int:
     """How many lines a text needs in a column `width` characters wide (CJK characters count double)."""
     if not isinstance(value, str) or not value:
         return 1
-    return sum(-(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) // max(width - 1, 1)) or 1 for part in value.split("\n"))
+    return sum(
+        -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) // max(width - 1, 1)) or 1 for part in value.split("\n")
+    )
 
 
 def fit_height(sheet: Worksheet, row: int, value) -> None:
@@ -193,4 +237,3 @@ def write_table_workbook(budget: Budget, table: OfficialTable, stream: BinaryIO,
     workbook = BudgetWorkbook(stream)
     workbook.official_sheet(table, budget, unit)
     workbook.close()
-

@@ -35,7 +35,9 @@ def write_year_workbook(year: int, stream: BinaryIO | str, unit: AmountUnit = Am
             table = build_table(budget, slug)
             if sheet is None:
                 # One header row: rows stream to disk in order, and a tidy header suits the data's users.
-                sheet, row = workbook.sheet_head(with_department(table, year), f"{year}年全部已公开部门预算", unit, flat=True)
+                sheet, row = workbook.sheet_head(
+                    with_department(table, year), f"{year}年全部已公开部门预算", unit, flat=True
+                )
             label = f"{budget.department.code} {budget.department.name}"
             row = workbook.table_rows(sheet, row, with_department(table, year), unit, extra={"department": label})
     workbook.close()

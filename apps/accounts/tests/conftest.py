@@ -32,7 +32,14 @@ def world(seed_budget, django_user_model):
         "superuser": django_user_model.objects.create_superuser("root", password="pw-root"),
     }
     published_line = FunctionLine.objects.filter(budget=seed_budget).first()
-    return {"published": seed_budget, "draft": draft, "line": line, "published_line": published_line, "users": users, "code": code}
+    return {
+        "published": seed_budget,
+        "draft": draft,
+        "line": line,
+        "published_line": published_line,
+        "users": users,
+        "code": code,
+    }
 
 
 @pytest.fixture

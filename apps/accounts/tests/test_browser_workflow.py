@@ -32,8 +32,14 @@ def next_year_workbook(path) -> None:
 def copy_codes_to(year: int) -> None:
     for length in (3, 5, 7):
         for code in ClassificationCode.objects.filter(year=2021, code__regex=rf"^\d{{{length}}}$"):
-            parent = ClassificationCode.objects.get(scheme=code.scheme, year=year, code=code.parent.code) if code.parent else None
-            ClassificationCode.objects.create(scheme=code.scheme, year=year, code=code.code, name=code.name, parent=parent)
+            parent = (
+                ClassificationCode.objects.get(scheme=code.scheme, year=year, code=code.parent.code)
+                if code.parent
+                else None
+            )
+            ClassificationCode.objects.create(
+                scheme=code.scheme, year=year, code=code.code, name=code.name, parent=parent
+            )
 
 
 def click_and_load(page, selector: str) -> None:

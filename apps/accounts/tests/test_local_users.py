@@ -12,8 +12,11 @@ def run() -> str:
 
 
 def passwords(output: str) -> dict[str, str]:
-    return {line.split("user name '")[1].split("'")[0]: line.split("password '")[1].split("'")[0]
-            for line in output.splitlines() if "password '" in line}  # fmt: skip
+    return {
+        line.split("user name '")[1].split("'")[0]: line.split("password '")[1].split("'")[0]
+        for line in output.splitlines()
+        if "password '" in line
+    }
 
 
 def test_one_user_per_role_with_a_password_printed_once(db, client, settings):

@@ -25,14 +25,24 @@ def test_view_a_budget_and_its_lines(as_role, world, role, expected):
     assert status(client, f"{ADMIN}functionline/{world['line'].pk}/change/") == expected
     if role == "editor B":
         assert "绍兴市信访局" not in client.get(f"{ADMIN}budget/").content.decode()
-        assert "绍兴市信访局" not in client.get("/admin/autocomplete/?app_label=budgets&model_name=functionline"
-                                              "&field_name=budget&term=").content.decode()
+        assert (
+            "绍兴市信访局"
+            not in client.get(
+                "/admin/autocomplete/?app_label=budgets&model_name=functionline&field_name=budget&term="
+            ).content.decode()
+        )
 
 
 def line_form(world, amount: str, budget=None) -> dict:
     line = world["line"]
-    return {"budget": (budget or line.budget).pk, "unit": "", "code": line.code_id, "nature": "personnel",
-            "source": "general", "amount": amount}  # fmt: skip
+    return {
+        "budget": (budget or line.budget).pk,
+        "unit": "",
+        "code": line.code_id,
+        "nature": "personnel",
+        "source": "general",
+        "amount": amount,
+    }
 
 
 @pytest.mark.parametrize("role,allowed", list(zip(ROLES, [False, True, False, False, True])))
@@ -51,7 +61,9 @@ def test_change_add_and_delete_lines_of_a_draft(as_role, world, role, allowed):
 def test_nobody_changes_a_published_budget_in_place(as_role, world, role):
     client = as_role(role)
     line = world["published_line"]
-    client.post(f"{ADMIN}functionline/{line.pk}/change/", {**line_form(world, "1.00", world["published"]), "code": line.code_id})
+    client.post(
+        f"{ADMIN}functionline/{line.pk}/change/", {**line_form(world, "1.00", world["published"]), "code": line.code_id}
+    )
     client.post(f"{ADMIN}functionline/{line.pk}/delete/", {"post": "yes"})
     assert FunctionLine.objects.get(pk=line.pk).amount == line.amount
 
@@ -88,7 +100,9 @@ def test_ingest_a_disclosure_of_department_a(as_role, world, role, previewed):
 
     text = (settings.BASE_DIR / "fixtures" / "disclosure_205_2021.txt").read_bytes()
     Budget.objects.filter(pk=world["published"].pk).update(status="draft")
-    response = as_role(role).post(f"{ADMIN}budget/ingest/", {"file": SimpleUploadedFile("d.txt", text), "department": "205"})
+    response = as_role(role).post(
+        f"{ADMIN}budget/ingest/", {"file": SimpleUploadedFile("d.txt", text), "department": "205"}
+    )
     page = response.content.decode() if response.status_code == 200 else ""
     assert ("确认导入" in page) is previewed
     if role == "editor B":

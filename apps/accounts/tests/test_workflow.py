@@ -24,7 +24,9 @@ def test_editor_submits_reviewer_publishes_and_editor_is_locked_out(as_role, wor
     budget = Budget.objects.get(pk=draft.pk)
     assert budget.status == "published" and budget.published_at is not None
     assert [(c.from_status, c.to_status, c.user.username) for c in budget.status_changes.order_by("at", "id")] == [
-        ("draft", "submitted", "editor_a"), ("submitted", "published", "reviewer")]  # fmt: skip
+        ("draft", "submitted", "editor_a"),
+        ("submitted", "published", "reviewer"),
+    ]
 
 
 def test_publishing_is_refused_while_a_check_fails(as_role, world):

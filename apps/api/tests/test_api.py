@@ -46,8 +46,16 @@ def test_lists_paginate(client, seed_budget):
     assert len(get(client, first["next"])["results"]) == 11
 
 
-@pytest.mark.parametrize("url", ["/api/budgets/205/2020/", "/api/budgets/205/2021/tables/nonsense/", "/api/nothing/",
-                                 "/api/budgets/?page=7", "/api/codes/other/2021/"])  # fmt: skip
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/budgets/205/2020/",
+        "/api/budgets/205/2021/tables/nonsense/",
+        "/api/nothing/",
+        "/api/budgets/?page=7",
+        "/api/codes/other/2021/",
+    ],
+)
 def test_errors_are_json(client, seed_budget, url):
     assert "error" in get(client, url, status=404)
 

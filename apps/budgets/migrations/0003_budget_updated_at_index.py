@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budgets', '0002_alter_budget_options_historicalbudget_and_more'),
+        ("budgets", "0002_alter_budget_options_historicalbudget_and_more"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='budget',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, db_index=True, verbose_name='修改时间'),
+            model_name="budget",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, db_index=True, verbose_name="修改时间"),
         ),
         migrations.AlterField(
-            model_name='historicalbudget',
-            name='updated_at',
-            field=models.DateTimeField(blank=True, db_index=True, editable=False, verbose_name='修改时间'),
+            model_name="historicalbudget",
+            name="updated_at",
+            field=models.DateTimeField(blank=True, db_index=True, editable=False, verbose_name="修改时间"),
         ),
     ]

@@ -28,7 +28,13 @@ CURRENT_REVENUE = [
     ("七、附属单位上缴预算收入", R.AFFILIATE),
     ("八、其他收入", R.OTHER),
 ]
-CARRYOVER = [R.CARRYOVER_GENERAL, R.CARRYOVER_GOV_FUND, R.CARRYOVER_STATE_CAPITAL, R.CARRYOVER_SPECIAL_ACCOUNT, R.CARRYOVER_UNIT]
+CARRYOVER = [
+    R.CARRYOVER_GENERAL,
+    R.CARRYOVER_GOV_FUND,
+    R.CARRYOVER_STATE_CAPITAL,
+    R.CARRYOVER_SPECIAL_ACCOUNT,
+    R.CARRYOVER_UNIT,
+]
 FISCAL_CURRENT = [R.GENERAL, R.GOV_FUND, R.STATE_CAPITAL]
 FISCAL_CARRYOVER = [R.CARRYOVER_GENERAL, R.CARRYOVER_GOV_FUND, R.CARRYOVER_STATE_CAPITAL]
 ZERO = Decimal("0")
@@ -45,7 +51,9 @@ def side(label: str, amount=None, row: Row | None = None) -> tuple[str, object, 
 
 def expenditure_side(sources: TableSources, key: str) -> list[tuple]:
     """The function tree by name, with the roll-up's `key` as its amount."""
-    return [side(r.cells["name"], r.cells["amount"], r) for r in sources.function.rows_for({"amount": key}, present=key)]
+    return [
+        side(r.cells["name"], r.cells["amount"], r) for r in sources.function.rows_for({"amount": key}, present=key)
+    ]
 
 
 def pair_rows(left: list[tuple], right: list[tuple]) -> list[Row]:
@@ -57,7 +65,10 @@ def pair_rows(left: list[tuple], right: list[tuple]) -> list[Row]:
 
 
 def total_pair(rev_label: str, rev_amount, exp_label: str, exp_amount) -> Row:
-    return Row(cells={"rev_item": rev_label, "rev_amount": rev_amount, "exp_item": exp_label, "exp_amount": exp_amount}, is_total=True)
+    return Row(
+        cells={"rev_item": rev_label, "rev_amount": rev_amount, "exp_item": exp_label, "exp_amount": exp_amount},
+        is_total=True,
+    )
 
 
 def summary(sources: TableSources) -> OfficialTable:
@@ -80,7 +91,9 @@ def summary(sources: TableSources) -> OfficialTable:
         side("结转下年", budget.carry_forward or None),
         side(""),
     ]
-    table = OfficialTable("summary", "收支预算总表", f"{budget.year}年市级部门收支预算总表", COLUMNS, code_scheme=Scheme.FUNCTION)
+    table = OfficialTable(
+        "summary", "收支预算总表", f"{budget.year}年市级部门收支预算总表", COLUMNS, code_scheme=Scheme.FUNCTION
+    )
     table.rows = [
         *pair_rows(left, expenditure_side(sources, "tree_total")),
         total_pair("本年收入合计", sum_of(revenue, current_sources), "本年支出合计", totals["tree_total"]),
@@ -103,11 +116,25 @@ def fiscal_summary(sources: TableSources) -> OfficialTable:
         side("(二) 政府性基金预算拨款", revenue.get(R.CARRYOVER_GOV_FUND)),
         side("(三) 国有资本经营预算拨款", revenue.get(R.CARRYOVER_STATE_CAPITAL)),
     ]
-    right = [side("一、本年支出", spent), *expenditure_side(sources, "fiscal_total"), side("二、年终结转结余", budget.carry_forward or None)]
-    table = OfficialTable("fiscal-summary", "财政拨款收支预算总表", f"{budget.year}年市级部门财政拨款收支预算总表", COLUMNS,
-                          code_scheme=Scheme.FUNCTION)  # fmt: skip
+    right = [
+        side("一、本年支出", spent),
+        *expenditure_side(sources, "fiscal_total"),
+        side("二、年终结转结余", budget.carry_forward or None),
+    ]
+    table = OfficialTable(
+        "fiscal-summary",
+        "财政拨款收支预算总表",
+        f"{budget.year}年市级部门财政拨款收支预算总表",
+        COLUMNS,
+        code_scheme=Scheme.FUNCTION,
+    )
     table.rows = [
         *pair_rows(left, right),
-        total_pair("收入总计", sum_of(revenue, FISCAL_CURRENT + FISCAL_CARRYOVER), "支出总计", (spent or ZERO) + budget.carry_forward),
+        total_pair(
+            "收入总计",
+            sum_of(revenue, FISCAL_CURRENT + FISCAL_CARRYOVER),
+            "支出总计",
+            (spent or ZERO) + budget.carry_forward,
+        ),
     ]
     return table

@@ -9,7 +9,10 @@ from apps.reference.models import LEVEL_LENGTHS, Scheme
 from .base import Column, OfficialTable, Row, rollup, total_row, tree_rows
 from .sources import TableSources
 
-CODE_COLUMNS = [Column("code", "科目编码", kind="text", number="**"), Column("name", "科目名称", kind="text", number="**")]
+CODE_COLUMNS = [
+    Column("code", "科目编码", kind="text", number="**"),
+    Column("name", "科目名称", kind="text", number="**"),
+]
 
 
 def function_table(
@@ -17,7 +20,9 @@ def function_table(
 ) -> OfficialTable:
     """A table of the function tree, its columns taken from the shared roll-up (`keys`: column → roll-up key)."""
     budget, rollup_ = sources.budget, sources.function
-    table = OfficialTable(slug=slug, name=name, title=f"{budget.year}年市级部门{name}", columns=columns, code_scheme=Scheme.FUNCTION)
+    table = OfficialTable(
+        slug=slug, name=name, title=f"{budget.year}年市级部门{name}", columns=columns, code_scheme=Scheme.FUNCTION
+    )
     total = Row(cells={"name": "合计", **{key: rollup_.totals[source] for key, source in keys.items()}}, is_total=True)
     table.rows = [total, *rollup_.rows_for(keys, present=keys["total"])]
     if len(table.rows) == 1:
@@ -61,11 +66,19 @@ def general_public_basic(sources: TableSources) -> OfficialTable:
         Column("personnel", "人员经费", group=basic, number="2"),
         Column("public", "公用经费", group=basic, number="3"),
     ]
-    sums = {"total": Sum("amount"), "personnel": Sum("amount", filter=Q(nature=Nature.PERSONNEL)),
-            "public": Sum("amount", filter=Q(nature=Nature.PUBLIC))}  # fmt: skip
+    sums = {
+        "total": Sum("amount"),
+        "personnel": Sum("amount", filter=Q(nature=Nature.PERSONNEL)),
+        "public": Sum("amount", filter=Q(nature=Nature.PUBLIC)),
+    }
     lines = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL)
-    table = OfficialTable("general-public-basic", "一般公共预算基本支出表", f"{budget.year}年市级部门一般公共预算基本支出表",
-                          columns, code_scheme=Scheme.ECONOMIC)  # fmt: skip
+    table = OfficialTable(
+        "general-public-basic",
+        "一般公共预算基本支出表",
+        f"{budget.year}年市级部门一般公共预算基本支出表",
+        columns,
+        code_scheme=Scheme.ECONOMIC,
+    )
     levels = rollup(lines, "code__code", LEVEL_LENGTHS[Scheme.ECONOMIC], sums)
     table.rows = [total_row(lines, sums), *tree_rows(levels, Scheme.ECONOMIC, budget.year)]
     return table

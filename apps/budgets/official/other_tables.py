@@ -35,7 +35,9 @@ def three_public(sources: TableSources) -> OfficialTable:
     lines = ThreePublicLine.objects.filter(budget=budget)
     totals = lines.aggregate(**sums)
     by_unit = {row.pop("unit"): row for row in lines.values("unit").annotate(**sums).order_by()}
-    table = OfficialTable("three-public", "一般公共预算“三公”经费表", f"{budget.year}年市级部门一般公共预算“三公”经费表", columns)
+    table = OfficialTable(
+        "three-public", "一般公共预算“三公”经费表", f"{budget.year}年市级部门一般公共预算“三公”经费表", columns
+    )
     table.rows = [
         Row(cells={"unit_name": "合计", **totals}, is_total=True),
         Row(cells={"unit_name": budget.department.label, **totals}, level=1),
@@ -66,7 +68,10 @@ def projects(sources: TableSources) -> OfficialTable:
     fundings = ProjectFunding.objects.filter(project__budget=budget)
     totals = fundings.aggregate(
         total=Sum("amount"),
-        **{column.key: Sum("amount", filter=Q(source=key.removesuffix("_amount"))) for key, column in PROJECT_COLUMNS.items()},
+        **{
+            column.key: Sum("amount", filter=Q(source=key.removesuffix("_amount")))
+            for key, column in PROJECT_COLUMNS.items()
+        },
     )
     table = OfficialTable("projects", "项目支出表", f"{budget.year}年市级部门项目支出表", columns)
     table.rows = [Row(cells={"unit": "合计", **totals}, is_total=True)]

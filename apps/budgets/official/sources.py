@@ -59,8 +59,15 @@ class FunctionRollup:
         """The tree as one table sees it: the rows it has money in (`present`),
         with its column keys mapped from the roll-up's."""
         return [
-            Row(cells={"code": r.code, "name": r.cells["name"], **{key: r.cells[source] for key, source in columns.items()}},
-                code=r.code, level=r.level)  # fmt: skip
+            Row(
+                cells={
+                    "code": r.code,
+                    "name": r.cells["name"],
+                    **{key: r.cells[source] for key, source in columns.items()},
+                },
+                code=r.code,
+                level=r.level,
+            )
             for r in self.rows
             if r.cells[present] is not None
         ]
@@ -104,5 +111,7 @@ class TableSources:
     @cached_property
     def projects(self) -> list[Project]:
         """Projects in order with every amount both project tables show, summed by the database in one query."""
-        by_column = {key: Sum("fundings__amount", filter=Q(fundings__source__in=s)) for key, s in PERFORMANCE_SOURCES.items()}
+        by_column = {
+            key: Sum("fundings__amount", filter=Q(fundings__source__in=s)) for key, s in PERFORMANCE_SOURCES.items()
+        }
         return list(Project.objects.filter(budget=self.budget).for_tables().annotate(**by_column))

@@ -33,8 +33,12 @@ def test_a_conditional_request_gets_304(client, seed_budget, django_assert_max_n
 
 def test_never_stale_after_a_status_change(client, seed_budget):
     etag = client.get(URL)["ETag"]
-    Budget.objects.create(department=Department.objects.create(code="301", name="新部门"), year=2021,
-                          status=Status.PUBLISHED, published_at=timezone.now())  # fmt: skip
+    Budget.objects.create(
+        department=Department.objects.create(code="301", name="新部门"),
+        year=2021,
+        status=Status.PUBLISHED,
+        published_at=timezone.now(),
+    )
     assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200  # someone published: a new version
     budget_withdraw(budget=seed_budget, user=None, reason="口径有误")
     assert client.get(URL).status_code == 404

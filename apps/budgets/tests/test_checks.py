@@ -27,24 +27,36 @@ def add_cent(queryset, **lookup):
 
 
 MUTATIONS = {
-    "revenue": (lambda: add_cent(RevenueLine.objects, source="general"), [
-        "收支预算总表：收入总计 = 支出合计",
-        "财政拨款收支预算总表：收入总计 = 支出总计",
-        "一般公共预算拨款收入 = 一般公共预算支出表合计",
-    ]),
-    "personnel by economic code": (lambda: add_cent(EconomicLine.objects, code__code="30101"), [
-        "基本支出 = 人员经费 + 公用经费",
-        "人员经费：按功能分类 = 按经济分类",
-    ]),
-    "public by economic code": (lambda: add_cent(EconomicLine.objects, code__code="30201"), [
-        "基本支出 = 人员经费 + 公用经费",
-        "公用经费：按功能分类 = 按经济分类",
-    ]),
-    "project funding": (lambda: add_cent(ProjectFunding.objects, project__name="培训费"), [
-        "项目支出表合计 = 支出预算总表项目支出",
-        "项目支出（科目 2050803）：项目合计 = 支出预算总表",
-    ]),
-}  # fmt: skip
+    "revenue": (
+        lambda: add_cent(RevenueLine.objects, source="general"),
+        [
+            "收支预算总表：收入总计 = 支出合计",
+            "财政拨款收支预算总表：收入总计 = 支出总计",
+            "一般公共预算拨款收入 = 一般公共预算支出表合计",
+        ],
+    ),
+    "personnel by economic code": (
+        lambda: add_cent(EconomicLine.objects, code__code="30101"),
+        [
+            "基本支出 = 人员经费 + 公用经费",
+            "人员经费：按功能分类 = 按经济分类",
+        ],
+    ),
+    "public by economic code": (
+        lambda: add_cent(EconomicLine.objects, code__code="30201"),
+        [
+            "基本支出 = 人员经费 + 公用经费",
+            "公用经费：按功能分类 = 按经济分类",
+        ],
+    ),
+    "project funding": (
+        lambda: add_cent(ProjectFunding.objects, project__name="培训费"),
+        [
+            "项目支出表合计 = 支出预算总表项目支出",
+            "项目支出（科目 2050803）：项目合计 = 支出预算总表",
+        ],
+    ),
+}
 
 
 @pytest.mark.parametrize("mutation", MUTATIONS)

@@ -11,13 +11,27 @@ def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for themselves; a deployment never has it.
     unset = ("DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
     environment = {k: v for k, v in os.environ.items() if k not in unset} | env
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=settings.BASE_DIR, env=environment,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_passes_with_production_settings():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0", HTTPS="1",
-                    SECRET_KEY="x" * 30 + "-production-only-secret-" + "y" * 30, ALLOWED_HOSTS="budget.example.org")  # fmt: skip
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        HTTPS="1",
+        SECRET_KEY="x" * 30 + "-production-only-secret-" + "y" * 30,
+        ALLOWED_HOSTS="budget.example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -66,9 +66,15 @@ def test_code_tables_equal_the_disclosure(seed_budget, slug, text, numbers):
 def test_expenditure_header_is_the_disclosures(seed_budget):
     top, below = build_table(seed_budget, "expenditure").header_rows
     assert [(c.label, c.colspan, c.rowspan) for c in top] == [
-        ("科目编码", 1, 2), ("科目名称", 1, 2), ("总计", 1, 2), ("基本支出", 2, 1),
-        ("项目支出", 1, 2), ("对附属单位补助支出", 1, 2), ("上缴上级支出", 1, 2), ("事业单位经营支出", 1, 2),
-    ]  # fmt: skip
+        ("科目编码", 1, 2),
+        ("科目名称", 1, 2),
+        ("总计", 1, 2),
+        ("基本支出", 2, 1),
+        ("项目支出", 1, 2),
+        ("对附属单位补助支出", 1, 2),
+        ("上缴上级支出", 1, 2),
+        ("事业单位经营支出", 1, 2),
+    ]
     assert [c.label for c in below] == ["人员支出", "公用经费"]
 
 
@@ -84,7 +90,11 @@ def test_two_sided_tables_equal_the_disclosure(seed_budget, slug, text):
     # Expenditure side: the same rows (the PDF orders the function tree loosely) …
     assert sorted(row[2:] for row in actual) == sorted(row[2:] for row in expected)
     # … and the total rows in the same places.
-    totals = [i for i, row in enumerate(actual) if row[2].startswith(("本年支出合计", "支出合计", "支出总计", "一、本年支出", "二、年终"))]
+    totals = [
+        i
+        for i, row in enumerate(actual)
+        if row[2].startswith(("本年支出合计", "支出合计", "支出总计", "一、本年支出", "二、年终"))
+    ]
     assert [actual[i] for i in totals] == [expected[i] for i in totals]
     assert [actual[i][2] for i in totals][-1] in ("支出合计", "支出总计")
 
@@ -141,7 +151,11 @@ def test_performance_table(seed_budget):
     expected_heads, expected = performance_blocks(seed_rows(seed.PERFORMANCE))
     actual_heads, actual = performance_blocks(computed_rows(table))
 
-    assert actual_heads == expected_heads == [("205", "市信访局"), ("205001", "绍兴市信访局本级"), ("205002", "绍兴市政务热线服务中心")]
+    assert (
+        actual_heads
+        == expected_heads
+        == [("205", "市信访局"), ("205001", "绍兴市信访局本级"), ("205002", "绍兴市政务热线服务中心")]
+    )
     assert actual.keys() == expected.keys() and len(actual) == 12
     for key in expected:
         assert actual[key] == expected[key], key

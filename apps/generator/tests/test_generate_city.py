@@ -109,7 +109,18 @@ def test_every_template_code_is_a_leaf_of_every_year():
     used = {code for t in TEMPLATES for code in (t.admin_code, t.general_code, t.pi_code or t.admin_code[:5] + "50")}
     used |= {code for t in TEMPLATES for u in t.units for code in (u.basic_code, u.project_code) if code}
     used |= {code for t in TEMPLATES for _, _, code in t.projects}
-    used |= {"2080501", "2080502", "2080505", "2080506", "2101101", "2101102", "2101103", "2210201", "2210202", "2210203"}
+    used |= {
+        "2080501",
+        "2080502",
+        "2080505",
+        "2080506",
+        "2101101",
+        "2101102",
+        "2101103",
+        "2210201",
+        "2210202",
+        "2210203",
+    }
     for year in range(codes.FIRST_YEAR, codes.LAST_YEAR + 1):
         leaves = codes.leaves(Scheme.FUNCTION, year)
         assert {code: codes.in_year(code, year) for code in used if codes.in_year(code, year) not in leaves} == {}

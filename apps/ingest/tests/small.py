@@ -89,8 +89,16 @@ PERFORMANCE_ROWS = """901\t测试局
 """
 PERFORMANCE = f"2021年部门预算项目绩效目标表\n{UNITS}{PERFORMANCE_HEADER}{PERFORMANCE_ROWS}"
 
-TABLES = {"summary": SUMMARY, "expenditure": EXPENDITURE, "general": GENERAL, "basic": BASIC, "three": THREE_PUBLIC,
-          "fund": FUND, "projects": PROJECTS, "performance": PERFORMANCE}  # fmt: skip
+TABLES = {
+    "summary": SUMMARY,
+    "expenditure": EXPENDITURE,
+    "general": GENERAL,
+    "basic": BASIC,
+    "three": THREE_PUBLIC,
+    "fund": FUND,
+    "projects": PROJECTS,
+    "performance": PERFORMANCE,
+}
 
 
 def disclosure(head: str = HEAD, **tables: str) -> bytes:

@@ -15,10 +15,20 @@ def to_pdf(soffice: str, content: bytes, folder) -> bytes:
     source = folder / "budget.xlsx"
     source.write_bytes(content)
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return (folder / "budget.pdf").read_bytes()
 
 

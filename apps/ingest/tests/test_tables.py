@@ -7,9 +7,20 @@ from apps.ingest.reading import read_disclosure
 from apps.workbooks import layout
 
 from .small import (
-    BASIC, EXPENDITURE, EXPENDITURE_HEADER, EXPENDITURE_ROWS, FUND, GENERAL, HEAD, PERFORMANCE_HEADER, PERFORMANCE_ROWS, SUMMARY,
-    THREE_PUBLIC, UNITS, disclosure,
-)  # fmt: skip
+    BASIC,
+    EXPENDITURE,
+    EXPENDITURE_HEADER,
+    EXPENDITURE_ROWS,
+    FUND,
+    GENERAL,
+    HEAD,
+    PERFORMANCE_HEADER,
+    PERFORMANCE_ROWS,
+    SUMMARY,
+    THREE_PUBLIC,
+    UNITS,
+    disclosure,
+)
 
 
 def lines(ingest, sheet) -> list[tuple]:
@@ -34,8 +45,13 @@ def test_alternative_table_names_and_the_editing_department_line(db):
     text = disclosure(**renamed).decode().replace(UNITS, "编制部门：测试局\n单位：元\n")
     ingest = read_disclosure(text.encode())
     assert ingest.report.problems == []
-    assert [t.kind for t in ingest.report.tables][:5] == ["收支预算总表", "支出预算总表", "一般公共预算支出表", "一般公共预算基本支出表",
-                                                          "一般公共预算“三公”经费表"]  # fmt: skip
+    assert [t.kind for t in ingest.report.tables][:5] == [
+        "收支预算总表",
+        "支出预算总表",
+        "一般公共预算支出表",
+        "一般公共预算基本支出表",
+        "一般公共预算“三公”经费表",
+    ]
     assert ingest.data.units == [
         {"code": "901001", "name": "测试局本级", "kind": "administrative"}
     ]  # from the 绩效目标表
@@ -95,8 +111,11 @@ def test_a_table_continued_over_a_page_break_with_its_header_repeated(db):
 
 
 def test_empty_table_notes_in_their_variants(db):
-    for note in ("本部门2021年无政府性基金预算财政拨款安排的预算，故本表为空表", "注：本单位没有政府性基金预算收支，此表为空。",
-                 "测试局没有政府性基金预算拨款安排的支出，故本表无数据。"):  # fmt: skip
+    for note in (
+        "本部门2021年无政府性基金预算财政拨款安排的预算，故本表为空表",
+        "注：本单位没有政府性基金预算收支，此表为空。",
+        "测试局没有政府性基金预算拨款安排的支出，故本表无数据。",
+    ):
         fund = FUND.replace("测试局没有政府性基金预算拨款安排的支出，故本表无数据。", note)
         ingest = read_disclosure(disclosure(fund=fund))
         assert ingest.report.problems == []

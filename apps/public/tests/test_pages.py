@@ -18,8 +18,17 @@ def test_budget_page_shows_every_table_and_the_narrative(client, seed_budget):
     page = client.get(BUDGET_URL).content.decode()
     for figure in ["25,258,772.17", "16,397,060.00", "164,110.00", "12,715,200.00", "2525.88万元", "占28.5%"]:
         assert figure in page
-    for title in ["收支预算总表", "支出预算总表", "财政拨款收支预算总表", "一般公共预算支出表", "一般公共预算基本支出表",
-                  "一般公共预算“三公”经费表", "政府性基金支出预算表", "项目支出表", "预算项目绩效目标表"]:  # fmt: skip
+    for title in [
+        "收支预算总表",
+        "支出预算总表",
+        "财政拨款收支预算总表",
+        "一般公共预算支出表",
+        "一般公共预算基本支出表",
+        "一般公共预算“三公”经费表",
+        "政府性基金支出预算表",
+        "项目支出表",
+        "预算项目绩效目标表",
+    ]:
         assert f"2021年市级部门{title}" in page
     assert "负责处理公民、法人或其他组织通过信访渠道" in page  # 主要职能
     assert "故本表无数据" in page
@@ -41,7 +50,12 @@ def test_code_and_name_share_a_row_with_the_amounts(client, seed_budget):
 
 @pytest.mark.parametrize(
     "url",
-    ["/departments/999/2021/", "/departments/205/1999/", f"{BUDGET_URL}tables/nonsense/", "/departments/205/2021/final/"],
+    [
+        "/departments/999/2021/",
+        "/departments/205/1999/",
+        f"{BUDGET_URL}tables/nonsense/",
+        "/departments/205/2021/final/",
+    ],
 )
 def test_unknown_addresses_get_a_chinese_404(client, seed_budget, url):
     response = client.get(url)
@@ -58,7 +72,9 @@ def test_drafts_are_404_for_the_public_but_visible_to_superusers(client, admin_c
 
 
 def test_other_phases_live_below_the_same_year(client, seed_budget):
-    final = Budget.objects.create(department=seed_budget.department, year=2021, phase=Phase.FINAL, status=Status.PUBLISHED)
+    final = Budget.objects.create(
+        department=seed_budget.department, year=2021, phase=Phase.FINAL, status=Status.PUBLISHED
+    )
     assert final.get_absolute_url() == "/departments/205/2021/final/"
     assert client.get("/departments/205/2021/final/tables/summary/").status_code == 200
     assert "25,258,772.17" in client.get(BUDGET_URL).content.decode()

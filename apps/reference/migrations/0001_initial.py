@@ -5,73 +5,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Department',
+            name="Department",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='部门编码')),
-                ('name', models.CharField(max_length=100, verbose_name='部门名称')),
-                ('short_name', models.CharField(blank=True, help_text='如 市信访局，用于汇总行', max_length=50, verbose_name='简称')),
-                ('alias', models.CharField(blank=True, help_text='如 市统一政务咨询投诉举报平台管理办公室', max_length=100, verbose_name='另一名称')),
-                ('alias_short', models.CharField(blank=True, help_text='如 市政务平台办，用于说明正文', max_length=50, verbose_name='另一名称简称')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="部门编码")),
+                ("name", models.CharField(max_length=100, verbose_name="部门名称")),
+                (
+                    "short_name",
+                    models.CharField(
+                        blank=True, help_text="如 市信访局，用于汇总行", max_length=50, verbose_name="简称"
+                    ),
+                ),
+                (
+                    "alias",
+                    models.CharField(
+                        blank=True,
+                        help_text="如 市统一政务咨询投诉举报平台管理办公室",
+                        max_length=100,
+                        verbose_name="另一名称",
+                    ),
+                ),
+                (
+                    "alias_short",
+                    models.CharField(
+                        blank=True,
+                        help_text="如 市政务平台办，用于说明正文",
+                        max_length=50,
+                        verbose_name="另一名称简称",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '部门',
-                'verbose_name_plural': '部门',
-                'ordering': ['code'],
+                "verbose_name": "部门",
+                "verbose_name_plural": "部门",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('term', models.CharField(max_length=200, unique=True, verbose_name='名词')),
-                ('definition', models.TextField(verbose_name='解释')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='顺序')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("term", models.CharField(max_length=200, unique=True, verbose_name="名词")),
+                ("definition", models.TextField(verbose_name="解释")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="顺序")),
             ],
             options={
-                'verbose_name': '名词解释',
-                'verbose_name_plural': '名词解释',
-                'ordering': ['position', 'term'],
+                "verbose_name": "名词解释",
+                "verbose_name_plural": "名词解释",
+                "ordering": ["position", "term"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=20, unique=True, verbose_name='单位编码')),
-                ('name', models.CharField(max_length=100, verbose_name='单位名称')),
-                ('kind', models.CharField(choices=[('administrative', '行政单位'), ('public_institution', '事业单位'), ('other', '其他')], max_length=20, verbose_name='单位性质')),
-                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='reference.department', verbose_name='部门')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=20, unique=True, verbose_name="单位编码")),
+                ("name", models.CharField(max_length=100, verbose_name="单位名称")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("administrative", "行政单位"), ("public_institution", "事业单位"), ("other", "其他")],
+                        max_length=20,
+                        verbose_name="单位性质",
+                    ),
+                ),
+                (
+                    "department",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="reference.department",
+                        verbose_name="部门",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '预算单位',
-                'verbose_name_plural': '预算单位',
-                'ordering': ['code'],
+                "verbose_name": "预算单位",
+                "verbose_name_plural": "预算单位",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='ClassificationCode',
+            name="ClassificationCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scheme', models.CharField(choices=[('function', '支出功能分类'), ('economic', '部门预算支出经济分类')], max_length=10, verbose_name='分类')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='年度')),
-                ('code', models.CharField(max_length=7, verbose_name='科目编码')),
-                ('name', models.CharField(max_length=100, verbose_name='科目名称')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='reference.classificationcode', verbose_name='上级科目')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "scheme",
+                    models.CharField(
+                        choices=[("function", "支出功能分类"), ("economic", "部门预算支出经济分类")],
+                        max_length=10,
+                        verbose_name="分类",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="年度")),
+                ("code", models.CharField(max_length=7, verbose_name="科目编码")),
+                ("name", models.CharField(max_length=100, verbose_name="科目名称")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="reference.classificationcode",
+                        verbose_name="上级科目",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '科目',
-                'verbose_name_plural': '科目',
-                'ordering': ['scheme', 'year', 'code'],
-                'constraints': [models.UniqueConstraint(fields=('scheme', 'year', 'code'), name='unique_code_per_scheme_year'), models.CheckConstraint(condition=models.Q(('code__regex', '^[0-9]{3}([0-9]{2}){0,2}$')), name='code_is_3_5_or_7_digits')],
+                "verbose_name": "科目",
+                "verbose_name_plural": "科目",
+                "ordering": ["scheme", "year", "code"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("scheme", "year", "code"), name="unique_code_per_scheme_year"),
+                    models.CheckConstraint(
+                        condition=models.Q(("code__regex", "^[0-9]{3}([0-9]{2}){0,2}$")), name="code_is_3_5_or_7_digits"
+                    ),
+                ],
             },
         ),
     ]

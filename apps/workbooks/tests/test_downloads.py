@@ -22,15 +22,30 @@ def xlsx(response):
 
 def test_budget_workbook_has_every_official_sheet_in_the_disclosure_layout(client, seed_budget):
     book = xlsx(client.get(BUDGET + "export.xlsx"))
-    assert book.sheetnames[:10] == ["基本信息", "收支预算总表", "支出预算总表", "财政拨款收支预算总表", "一般公共预算支出表",
-                                    "一般公共预算基本支出表", "一般公共预算“三公”经费表", "政府性基金支出预算表", "项目支出表", "项目绩效目标表"]  # fmt: skip
+    assert book.sheetnames[:10] == [
+        "基本信息",
+        "收支预算总表",
+        "支出预算总表",
+        "财政拨款收支预算总表",
+        "一般公共预算支出表",
+        "一般公共预算基本支出表",
+        "一般公共预算“三公”经费表",
+        "政府性基金支出预算表",
+        "项目支出表",
+        "项目绩效目标表",
+    ]
     sheet = book["一般公共预算支出表"]
     assert sheet["A1"].value == "2021年市级部门一般公共预算支出表"
     assert sheet["A2"].value == "部门名称：【205001】绍兴市信访局本级，【205002】绍兴市政务热线服务中心"
     assert sheet["A3"].value == "单位：元"
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert {"D4:F4", "A4:A5", "G4:G5"} <= merged  # 基本支出 over 小计/人员经费/公用经费
-    assert (sheet["D4"].value, sheet["D5"].value, sheet["E5"].value, sheet["F5"].value) == ("基本支出", "小计", "人员经费", "公用经费")
+    assert (sheet["D4"].value, sheet["D5"].value, sheet["E5"].value, sheet["F5"].value) == (
+        "基本支出",
+        "小计",
+        "人员经费",
+        "公用经费",
+    )
     assert [c.value for c in sheet[6]] == ["**", "**", "1", "2", "3", "4", "5"]
     total = sheet["C7"]
     assert total.value == pytest.approx(25258772.17) and total.data_type == "n" and total.number_format == "#,##0.00"
@@ -58,7 +73,15 @@ def test_every_table_downloads_in_three_formats(client, seed_budget, slug):
 
 def test_csv_and_json_carry_the_pages_figures(client, seed_budget):
     rows = list(csv.reader(io.StringIO(client.get(BUDGET + "tables/general-public.csv").content.decode("utf-8-sig"))))
-    assert rows[0] == ["科目编码", "科目名称", "合计", "基本支出·小计", "基本支出·人员经费", "基本支出·公用经费", "项目支出"]
+    assert rows[0] == [
+        "科目编码",
+        "科目名称",
+        "合计",
+        "基本支出·小计",
+        "基本支出·人员经费",
+        "基本支出·公用经费",
+        "项目支出",
+    ]
     assert rows[1] == ["", "合计", "25258772.17", "8661712.17", "7193148.60", "1468563.57", "16597060.00"]
     data = json.loads(client.get(BUDGET + "tables/general-public.json?unit=wan").content)
     assert data["unit"] == "万元" and data["rows"][0]["cells"]["total"] == "2525.88"
@@ -66,7 +89,7 @@ def test_csv_and_json_carry_the_pages_figures(client, seed_budget):
 
 
 def test_text_that_looks_like_a_formula_stays_text(client, seed_budget):
-    Project.objects.filter(name="培训费").update(name="=HYPERLINK(\"http://x\",\"培训费\")", kind="+SUM(1)")
+    Project.objects.filter(name="培训费").update(name='=HYPERLINK("http://x","培训费")', kind="+SUM(1)")
     sheet = xlsx(client.get(BUDGET + "tables/projects.xlsx")).active
     cells = [c for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith(("=", "+"))]
     assert {c.data_type for c in cells} == {"s"} and len(cells) == 2

@@ -24,10 +24,20 @@ def test_libreoffice_reads_every_value(soffice, seed_workbook, tmp_path):
     source = tmp_path / "budget.xlsx"
     source.write_bytes(seed_workbook)
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", CSV_FILTER,
-         "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            CSV_FILTER,
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     ours = sheet_rows(seed_workbook)
     for name, rows in ours.items():
         with open(tmp_path / f"budget-{name}.csv", encoding="utf-8", newline="") as file:

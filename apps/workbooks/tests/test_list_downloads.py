@@ -13,8 +13,10 @@ def rows_of(response) -> list[list[str]]:
 
 def test_home_table_as_csv_and_xlsx(client, seed_budget):
     rows = rows_of(client.get("/years/2021/departments.csv"))
-    assert rows == [["部门编码", "部门名称", "支出总计", "基本支出", "项目支出", "占全市比重（%）"],
-                    ["205", "绍兴市信访局", "25258772.17", "8661712.17", "16597060.00", "100.0"]]  # fmt: skip
+    assert rows == [
+        ["部门编码", "部门名称", "支出总计", "基本支出", "项目支出", "占全市比重（%）"],
+        ["205", "绍兴市信访局", "25258772.17", "8661712.17", "16597060.00", "100.0"],
+    ]
     sheet = openpyxl.load_workbook(io.BytesIO(client.get("/years/2021/departments.xlsx?unit=wan").content)).active
     assert sheet["A3"].value == "单位：万元" and sheet["C5"].value == pytest.approx(2525.88)
 
@@ -26,14 +28,21 @@ def test_code_page_comparison_as_csv(client, seed_budget):
     assert client.get("/years/2021/departments.json").status_code == 404
 
 
-@pytest.mark.parametrize("page,links", [
-    ("/?year=2021", ["/years/2021/departments.xlsx", "/years/2021/departments.csv", "/years/2021/export.xlsx"]),
-    ("/departments/205/2021/?unit=wan", ["/departments/205/2021/export.xlsx?unit=wan",
-                                         "/departments/205/2021/tables/summary.csv?unit=wan"]),
-    ("/departments/205/2021/tables/projects/", ["/departments/205/2021/tables/projects.xlsx",
-                                                "/departments/205/2021/tables/projects.json"]),
-    ("/subjects/function/201/2021/", ["/subjects/function/201/2021/departments.xlsx"]),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "page,links",
+    [
+        ("/?year=2021", ["/years/2021/departments.xlsx", "/years/2021/departments.csv", "/years/2021/export.xlsx"]),
+        (
+            "/departments/205/2021/?unit=wan",
+            ["/departments/205/2021/export.xlsx?unit=wan", "/departments/205/2021/tables/summary.csv?unit=wan"],
+        ),
+        (
+            "/departments/205/2021/tables/projects/",
+            ["/departments/205/2021/tables/projects.xlsx", "/departments/205/2021/tables/projects.json"],
+        ),
+        ("/subjects/function/201/2021/", ["/subjects/function/201/2021/departments.xlsx"]),
+    ],
+)
 def test_every_page_type_offers_its_downloads(client, seed_budget, page, links):
     html = client.get(page).content.decode()
     for link in links:

@@ -51,9 +51,12 @@ def test_a_generated_budget_with_several_units_and_many_projects_round_trips(db)
 
     call_command("generate_city", departments=8, years=1, verbosity=0)
     budget = (
-        Budget.objects.exclude(department__code="205").annotate(n=models.Count("projects", distinct=True))
-        .filter(n__gte=10).order_by("-n").first()
-    )  # fmt: skip
+        Budget.objects.exclude(department__code="205")
+        .annotate(n=models.Count("projects", distinct=True))
+        .filter(n__gte=10)
+        .order_by("-n")
+        .first()
+    )
     assert budget.units.count() >= 2
     exported = workbook_bytes(budget)
     department = budget.department
@@ -76,8 +79,11 @@ def test_classification_codes_load_from_a_workbook(db, tmp_path):
     sheet = book.active
     sheet.title = "科目"
     sheet.append(["分类", "年度", "科目编码", "科目名称"])
-    for row in [("支出功能分类", 2022, "201", "一般公共服务支出"), ("支出功能分类", 2022, "20103", "政府办公厅（室）及相关机构事务"),
-                ("支出功能分类", 2022, "2010308", "信访事务")]:  # fmt: skip
+    for row in [
+        ("支出功能分类", 2022, "201", "一般公共服务支出"),
+        ("支出功能分类", 2022, "20103", "政府办公厅（室）及相关机构事务"),
+        ("支出功能分类", 2022, "2010308", "信访事务"),
+    ]:
         sheet.append(row)
     book.save(tmp_path / "codes.xlsx")
     call_command("import_codes", str(tmp_path / "codes.xlsx"))
@@ -99,7 +105,9 @@ def test_a_workbook_saved_again_by_a_spreadsheet_program_keeps_every_cent(seed_b
     exported = workbook_bytes(Budget.objects.get(pk=seed_budget.pk))
     resaved = edited(exported, lambda book: None)
     archive = zipfile.ZipFile(io.BytesIO(resaved))
-    assert any(b"<v>9157602.289999999</v>" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
+    assert any(
+        b"<v>9157602.289999999</v>" in archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/")
+    )
     empty_budget_data()
     budget = budget_import(data=read_budget_workbook(resaved))
     assert FunctionLine.objects.get(budget=budget, code__code="2010308").amount == Decimal("9157602.29")

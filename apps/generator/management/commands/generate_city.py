@@ -52,8 +52,18 @@ class Command(BaseCommand):
         parser.add_argument("--check", action="store_true", help="生成后对每本预算运行全部校验")
         parser.add_argument("--fingerprint", action="store_true", help="输出生成数据的 SHA-256 指纹（用于验证确定性）")
 
-    def handle(self, *args, departments: int, years: int, last_year: int, seed: int, replace: bool, check: bool,
-               fingerprint: bool, **options) -> None:
+    def handle(
+        self,
+        *args,
+        departments: int,
+        years: int,
+        last_year: int,
+        seed: int,
+        replace: bool,
+        check: bool,
+        fingerprint: bool,
+        **options,
+    ) -> None:
         self.verbosity = options["verbosity"]
         year_list = self.validated_years(departments, years, last_year)
         self.clear_previous(replace)
@@ -99,10 +109,12 @@ class Command(BaseCommand):
         line_items = sum(written[m] for m in ("FunctionLine", "EconomicLine", "ProjectFunding", "Indicator"))
         for model, count in sorted(written.items()):
             self.stdout.write(f"  {model:<16} {count:>10,}")
-        self.stdout.write(self.style.SUCCESS(
-            f"生成 {written['Department']} 个部门、{written['Budget']} 本预算、{line_items:,} 条明细"
-            f"（支出、基本支出、项目资金、绩效指标），用时 {elapsed:.1f} 秒。"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"生成 {written['Department']} 个部门、{written['Budget']} 本预算、{line_items:,} 条明细"
+                f"（支出、基本支出、项目资金、绩效指标），用时 {elapsed:.1f} 秒。"
+            )
+        )
 
     def check_all(self) -> None:
         budgets = Budget.objects.filter(department__in=store.generated_departments()).select_related("department")

@@ -3,7 +3,6 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError, CommandParser
 
 from apps.budgets.checks import CheckResult
-
 from apps.ingest.reading import Ingest
 from apps.ingest.report import Report
 from apps.ingest.services import DisclosureInvalid, ingest_preview, ingest_write, read
@@ -22,16 +21,31 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="公开文件：.pdf，或从 PDF 提取的 .txt")
         parser.add_argument("--department", help="部门编码，如 205（文本中没有时必填）")
         parser.add_argument("--year", type=int, help="年度，如 2021（须与文本一致）")
-        parser.add_argument("--project-code", action="append", default=[], metavar="项目名称=科目编码",
-                            help="指定项目的功能科目（表中无法唯一推断时）")  # fmt: skip
+        parser.add_argument(
+            "--project-code",
+            action="append",
+            default=[],
+            metavar="项目名称=科目编码",
+            help="指定项目的功能科目（表中无法唯一推断时）",
+        )
         parser.add_argument("--dry-run", action="store_true", help="只显示预览，不写入")
         parser.add_argument("--publish", action="store_true", help="写入后立即公开（仅当全部校验通过）")
         parser.add_argument(
             "--all", action="store_true", help="also list the checks that pass and the figures that agree"
         )
 
-    def handle(self, *args, file: Path, department: str | None, year: int | None, project_code: list[str], dry_run: bool,
-               publish: bool, all: bool, **options) -> None:  # fmt: skip
+    def handle(
+        self,
+        *args,
+        file: Path,
+        department: str | None,
+        year: int | None,
+        project_code: list[str],
+        dry_run: bool,
+        publish: bool,
+        all: bool,
+        **options,
+    ) -> None:
         if not file.exists():
             raise CommandError(f"没有这个文件：{file}")
         codes = dict(item.split("=", 1) for item in project_code if "=" in item)
@@ -40,8 +54,10 @@ class Command(BaseCommand):
             self.show(ingest, all)
             if dry_run:
                 preview = ingest_preview(ingest)
-                self.stdout.write(f"{'新建' if preview.is_new else '替换草稿'}：{preview.budget}；新增 {len(preview.added)} 项，"
-                                  f"修改 {len(preview.changed)} 项，删除 {len(preview.removed)} 项。未写入（--dry-run）。")  # fmt: skip
+                self.stdout.write(
+                    f"{'新建' if preview.is_new else '替换草稿'}：{preview.budget}；新增 {len(preview.added)} 项，"
+                    f"修改 {len(preview.changed)} 项，删除 {len(preview.removed)} 项。未写入（--dry-run）。"
+                )
                 self.checks(preview.checks, all)
                 return
             budget = ingest_write(ingest)
@@ -49,7 +65,7 @@ class Command(BaseCommand):
             report = invalid.ingest.report if invalid.ingest else Report()
             for problem in invalid.problems:
                 self.stderr.write(f"{where(report, problem.row)} {problem}")
-            raise CommandError(f"有 {len(invalid.problems)} 处问题，没有写入任何数据。")
+            raise CommandError(f"有 {len(invalid.problems)} 处问题，没有写入任何数据。") from None
         self.stdout.write(
             self.style.SUCCESS(f"已写入草稿：{budget}（{ingest.report.compared} 个数字与按明细计算的表一致）")
         )
@@ -73,13 +89,17 @@ class Command(BaseCommand):
         for comparison in report.comparisons:
             if all or not comparison.ok:
                 mark = "一致" if comparison.ok else "不一致"
-                self.stdout.write(f"说明与表{mark} {where(report, comparison.line.number if comparison.line else None)} "
-                                  f"{comparison.topic}：说明 {comparison.narrative}，{comparison.tables}")  # fmt: skip
+                self.stdout.write(
+                    f"说明与表{mark} {where(report, comparison.line.number if comparison.line else None)} "
+                    f"{comparison.topic}：说明 {comparison.narrative}，{comparison.tables}"
+                )
         failing = report.failing_checks
         for check in report.checks if all else failing:
             self.stdout.write(f"{where(report, check.line.number if check.line else None)} {check.table} {check}")
-        self.stdout.write(f"表内勾稽 {len(report.checks)} 项，{len(failing)} 项不符；说明与表比较 {len(report.comparisons)} 项，"
-                          f"{len(report.differing)} 项不一致。")  # fmt: skip
+        self.stdout.write(
+            f"表内勾稽 {len(report.checks)} 项，{len(failing)} 项不符；说明与表比较 {len(report.comparisons)} 项，"
+            f"{len(report.differing)} 项不一致。"
+        )
 
     def checks(self, results: list[CheckResult], all: bool) -> None:
         for result in results:

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         except WorkbookInvalid as invalid:
             for problem in invalid.problems:
                 self.stderr.write(str(problem))
-            raise CommandError(f"{file.name} 有 {len(invalid.problems)} 处问题，没有写入任何数据。")
+            raise CommandError(f"{file.name} 有 {len(invalid.problems)} 处问题，没有写入任何数据。") from None
 
     def report(self, preview) -> None:
         verb = "新建" if preview.is_new else "替换草稿"

@@ -20,5 +20,5 @@ class Command(BaseCommand):
         except WorkbookInvalid as invalid:
             for problem in invalid.problems:
                 self.stderr.write(str(problem))
-            raise CommandError(f"{file.name} 有 {len(invalid.problems)} 处问题，没有写入任何数据。")
+            raise CommandError(f"{file.name} 有 {len(invalid.problems)} 处问题，没有写入任何数据。") from None
         self.stdout.write(self.style.SUCCESS(f"已写入 {count} 个科目。"))
