@@ -94,9 +94,13 @@ def departments(request: HttpRequest) -> dict:
 
 @json_view
 def budgets(request: HttpRequest) -> dict:
-    found = Budget.objects.published().select_related("department").order_by("-year", "department__code", "phase")
+    found = (
+        Budget.objects.published()
+        .select_related("department__government")
+        .order_by("-year", "department__code", "phase")
+    )
     if request.GET.get("department"):
-        found = found.filter(department__code=request.GET["department"])
+        found = found.filter(department__in=Department.objects.by_url_key(request.GET["department"]))
     if request.GET.get("year", "").isdigit():
         found = found.filter(year=int(request.GET["year"]))
     return paginated(request, found.for_home_page(), budget_summary)
@@ -105,7 +109,7 @@ def budgets(request: HttpRequest) -> dict:
 def published_budget(department: str, year: int, phase: str) -> Budget:
     found = Budget.objects.published().for_budget_page().for_home_page()
     try:
-        return found.get(department__code=department, year=year, phase=phase)
+        return found.at_address(department, year, phase).get()
     except Budget.DoesNotExist:
         raise Http404(f"没有部门 {department} 已公开的 {year} 年{Phase(phase).label}") from None
 

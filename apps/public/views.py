@@ -40,7 +40,7 @@ def visible_budget(request: HttpRequest, department: str, year: int, phase: str)
     if "\x00" in department:  # PostgreSQL refuses NUL in text: no such department
         raise Http404("没有这个部门。")
     budgets = Budget.objects.visible_to(request.user).for_budget_page()
-    return get_object_or_404(budgets, department__code=department, year=year, phase=phase)
+    return get_object_or_404(budgets.at_address(department, year, phase))
 
 
 def glossary_context() -> dict:

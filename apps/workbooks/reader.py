@@ -24,6 +24,7 @@ class Line:
 @dataclass
 class BudgetData:
     department: dict[str, str] = field(default_factory=dict)
+    government: dict[str, str] = field(default_factory=dict)  # name, code, level; empty: the site's primary one
     year: int | None = None
     phase: str | None = None
     carry_forward: Decimal = Decimal("0.00")

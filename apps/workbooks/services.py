@@ -17,7 +17,7 @@ from apps.budgets.models import (
     ThreePublicLine,
 )
 from apps.projects.models import Indicator, Project, ProjectFunding
-from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+from apps.reference.models import ClassificationCode, Department, Government, Scheme, Unit
 
 from . import layout
 from .problems import Problem, WorkbookInvalid
@@ -72,16 +72,36 @@ def import_preview(*, data: BudgetData) -> Preview:
 def find_budget(data: BudgetData) -> Budget | None:
     return (
         Budget.objects.select_related("department")
-        .filter(department__code=data.department["code"], year=data.year, phase=data.phase)
+        .filter(department__in=departments_of(data), year=data.year, phase=data.phase)
         .first()
     )
 
 
+def departments_of(data: BudgetData):
+    """The department the data names, within its government (the site's primary one unless named)."""
+    found = Department.objects.filter(code=data.department["code"])
+    if data.government.get("name"):
+        return found.filter(government__name=data.government["name"])
+    return found.filter(government__primary=True)
+
+
+def government_of(data: BudgetData) -> Government:
+    if not data.government.get("name"):
+        return Government.objects.get(primary=True)
+    defaults = {k: v for k, v in data.government.items() if k != "name" and v}
+    return Government.objects.get_or_create(name=data.government["name"], defaults=defaults)[0]
+
+
+def unit_key(unit: dict) -> dict:
+    """Units are known by code, or by name where the document prints no code."""
+    return {"code": unit["code"]} if unit.get("code") else {"name": unit["name"]}
+
+
 def replace_budget(data: BudgetData) -> Budget:
-    department, _ = Department.objects.update_or_create(code=data.department["code"], defaults=data.department)
-    units = [
-        Unit.objects.update_or_create(code=u["code"], defaults={**u, "department": department})[0] for u in data.units
-    ]
+    department, _ = Department.objects.update_or_create(
+        government=government_of(data), code=data.department["code"], defaults=data.department
+    )
+    units = [Unit.objects.update_or_create(department=department, **unit_key(u), defaults=u)[0] for u in data.units]
     budget = find_budget(data)
     if budget and budget.status != Status.DRAFT:
         raise WorkbookInvalid(

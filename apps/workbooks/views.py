@@ -20,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def visible_budget(request: HttpRequest, department: str, year: int, phase: str) -> Budget:
     budgets = Budget.objects.visible_to(request.user).for_budget_page()
-    return get_object_or_404(budgets, department__code=department, year=year, phase=phase)
+    return get_object_or_404(budgets.at_address(department, year, phase))
 
 
 def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:

@@ -21,7 +21,11 @@ def function_table(
     """A table of the function tree, its columns taken from the shared roll-up (`keys`: column → roll-up key)."""
     budget, rollup_ = sources.budget, sources.function
     table = OfficialTable(
-        slug=slug, name=name, title=f"{budget.year}年市级部门{name}", columns=columns, code_scheme=Scheme.FUNCTION
+        slug=slug,
+        name=name,
+        title=f"{budget.year}年{budget.level_label}部门{name}",
+        columns=columns,
+        code_scheme=Scheme.FUNCTION,
     )
     total = Row(cells={"name": "合计", **{key: rollup_.totals[source] for key, source in keys.items()}}, is_total=True)
     table.rows = [total, *rollup_.rows_for(keys, present=keys["total"])]
@@ -75,7 +79,7 @@ def general_public_basic(sources: TableSources) -> OfficialTable:
     table = OfficialTable(
         "general-public-basic",
         "一般公共预算基本支出表",
-        f"{budget.year}年市级部门一般公共预算基本支出表",
+        f"{budget.year}年{budget.level_label}部门一般公共预算基本支出表",
         columns,
         code_scheme=Scheme.ECONOMIC,
     )

@@ -36,7 +36,10 @@ def three_public(sources: TableSources) -> OfficialTable:
     totals = lines.aggregate(**sums)
     by_unit = {row.pop("unit"): row for row in lines.values("unit").annotate(**sums).order_by()}
     table = OfficialTable(
-        "three-public", "一般公共预算“三公”经费表", f"{budget.year}年市级部门一般公共预算“三公”经费表", columns
+        "three-public",
+        "一般公共预算“三公”经费表",
+        f"{budget.year}年{budget.level_label}部门一般公共预算“三公”经费表",
+        columns,
     )
     table.rows = [
         Row(cells={"unit_name": "合计", **totals}, is_total=True),
@@ -73,7 +76,7 @@ def projects(sources: TableSources) -> OfficialTable:
             for key, column in PROJECT_COLUMNS.items()
         },
     )
-    table = OfficialTable("projects", "项目支出表", f"{budget.year}年市级部门项目支出表", columns)
+    table = OfficialTable("projects", "项目支出表", f"{budget.year}年{budget.level_label}部门项目支出表", columns)
     table.rows = [Row(cells={"unit": "合计", **totals}, is_total=True)]
     for project in sources.projects:
         cells = {"kind": project.kind, "name": project.name, "unit": project.unit.name, "total": project.total}
@@ -102,7 +105,9 @@ def performance(sources: TableSources) -> OfficialTable:
         Column("measure_unit", "计量单位", kind="text"),
         Column("weight", "指标权重", kind="number"),
     ]
-    table = OfficialTable("performance", "项目绩效目标表", f"{budget.year}年市级部门预算项目绩效目标表", columns)
+    table = OfficialTable(
+        "performance", "项目绩效目标表", f"{budget.year}年{budget.level_label}部门预算项目绩效目标表", columns
+    )
     table.rows = [Row(cells={"unit_code": budget.department.code, "name": budget.department.label}, level=1)]
     unit = None
     for project in sources.projects:
