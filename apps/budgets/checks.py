@@ -20,6 +20,7 @@ from apps.budgets.models import (
     RevenueLine,
     RevenueSource,
     Source,
+    TableSet,
     ThreePublicCategory,
     ThreePublicLine,
 )
@@ -78,10 +79,14 @@ def check_leaf_codes(budget: Budget) -> list[CheckResult]:
     ]
     results = []
     for label, queryset, field, scheme in coded:
-        misplaced = queryset.filter(
-            Q(**{f"{field}__children__isnull": False})
-            | ~Q(**{f"{field}__year": budget.year, f"{field}__scheme": scheme})
-        ).distinct()
+        misplaced = (
+            queryset.exclude(**{f"{field}__isnull": True})  # a project the document gives no code for
+            .filter(
+                Q(**{f"{field}__children__isnull": False})
+                | ~Q(**{f"{field}__year": budget.year, f"{field}__scheme": scheme})
+            )
+            .distinct()
+        )
         results += [
             CheckResult(
                 f"{label}“{item}”只能列在{budget.year}年{Scheme(scheme).label}的末级科目",
@@ -101,7 +106,9 @@ def check_totals(budget: Budget) -> list[CheckResult]:
     lines = FunctionLine.objects.filter(budget=budget)
     economic = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL)
     general_basic = lines.filter(source=Source.GENERAL, nature__in=BASIC_NATURES)
-    return [
+    # 人员/公用 by function code exist only where the document splits them (not Nature.BASIC).
+    split = not lines.filter(nature=Nature.BASIC).exists()
+    results = [
         CheckResult(
             "收支预算总表：收入总计 = 支出合计",
             "收入总计",
@@ -130,6 +137,10 @@ def check_totals(budget: Budget) -> list[CheckResult]:
             "一般公共预算支出表人员经费 + 公用经费",
             general_basic.total(),
         ),
+    ]
+    if not split:
+        return results
+    return results + [
         CheckResult(
             "人员经费：按功能分类 = 按经济分类",
             "一般公共预算支出表人员经费",
@@ -149,6 +160,8 @@ def check_totals(budget: Budget) -> list[CheckResult]:
 
 def check_projects(budget: Budget) -> list[CheckResult]:
     """项目支出表 against the project column of 支出预算总表, in total and per function code."""
+    if budget.table_set == TableSet.SHANGHAI:
+        return []  # no 项目支出表: the projects its 说明 describes are not all of the project column
     fundings = ProjectFunding.objects.filter(project__budget=budget)
     project_lines = FunctionLine.objects.filter(budget=budget, nature=Nature.PROJECT)
     by_projects = fundings.totals_by("project__function_code__code")
@@ -176,6 +189,8 @@ def check_projects(budget: Budget) -> list[CheckResult]:
 
 
 def check_indicator_weights(budget: Budget) -> list[CheckResult]:
+    if budget.table_set == TableSet.SHANGHAI:
+        return []  # no 绩效目标表: its projects come from the 说明, without indicators
     weights = (
         Project.objects.filter(budget=budget)
         .select_related("unit")

@@ -31,6 +31,9 @@ class Kind:
 
 
 OPTIONAL = {
+    "fiscal",
+    "operations",
+    "other",
     "subsidy",
     "remittance",
     "business",
@@ -47,7 +50,16 @@ def text(key: str, *labels: str) -> ColumnSpec:
 
 
 CODE_COLUMNS = (
-    text("code", "科目编码", "功能分类科目编码", "经济分类科目编码", "编码", "科目代码"),
+    text(
+        "code",
+        "科目编码",
+        "功能分类科目编码",
+        "经济分类科目编码",
+        "部门预算经济分类科目编码",
+        "部门预算经济分类科目",
+        "编码",
+        "科目代码",
+    ),
     text("name", "科目名称", "功能分类科目名称", "经济分类科目名称", "项目", "科目"),
     text("code_class", "类"),
     text("code_item", "款"),
@@ -165,8 +177,10 @@ THREE_PUBLIC = Kind(
         ColumnSpec("vehicle", VEHICLE),
         ColumnSpec("vehicle_purchase", ("公务用车购置费", "公务用车购置")),
         ColumnSpec("vehicle_running", ("公务用车运行维护费", "公务用车运行费", "公务用车运行维护")),
+        ColumnSpec("vehicle_purchase", ("购置费",), VEHICLE),
+        ColumnSpec("vehicle_running", ("运行费", "运行维护费"), VEHICLE),
         ColumnSpec("reception", ("公务接待费",)),
-        ColumnSpec("running_cost", ("机关运行经费", "机关运行经费预算")),
+        ColumnSpec("running_cost", ("机关运行经费", "机关运行经费预算", "机关运行经费预算数")),
     ),
     (
         ("total", ("overseas", "vehicle", "reception")),
@@ -204,7 +218,20 @@ PERFORMANCE = Kind(
 )
 SUMMARY = Kind("summary", "收支预算总表", ("财务收支预算总表", "收支预算总表", "财务收支总表", "收支总表"))
 FISCAL_SUMMARY = Kind("fiscal-summary", "财政拨款收支预算总表", ("财政拨款收支预算总表", "财政拨款收支总表"))
-REVENUE = Kind("", "收入预算总表", ("收入预算总表", "收入总表", "收入预算表"))
+REVENUE = Kind(
+    "",
+    "收入预算总表",
+    ("收入预算总表", "收入总表", "收入预算表"),
+    (
+        *CODE_COLUMNS,
+        TOTAL,
+        ColumnSpec("fiscal", ("财政拨款收入", "财政拨款")),
+        ColumnSpec("operations", ("事业收入",)),
+        ColumnSpec("business", ("事业单位经营收入", "经营收入")),
+        ColumnSpec("other", ("其他收入",)),
+    ),
+    (("total", ("fiscal", "operations", "business", "other")),),
+)
 KINDS = (
     SUMMARY,
     FISCAL_SUMMARY,
@@ -219,6 +246,64 @@ KINDS = (
     PERFORMANCE,
 )
 UNKNOWN = Kind("", "其他表", ())
+# The tables read as classification trees, and the key each is kept under
+# (our official slug, or a name of its own where none of our nine corresponds).
+CODE_KINDS = {
+    EXPENDITURE: "expenditure",
+    GENERAL_PUBLIC: "general-public",
+    GENERAL_PUBLIC_BASIC: "general-public-basic",
+    GOVERNMENT_FUND: "government-fund",
+    STATE_CAPITAL: "state-capital",
+    REVENUE: "revenue",
+}
+# Headings of the narrative's sections as documents print them (after the
+# department's name or the year): a heading among the tables ends the table above it.
+SECTIONS = (
+    "部门主要职能",
+    "主要职能",
+    "部门机构设置",
+    "机构设置",
+    "名词解释",
+    "部门预算编制说明",
+    "预算编制说明",
+    "编制说明",
+    "其他相关情况说明",
+    "项目经费情况说明",
+    "部门概况",
+    "部门预算安排情况说明",
+)
+# Sections whose numbered parts (一、…) are sections of their own.
+NUMBERED_PARTS = ("其他相关情况说明",)
+PROJECT_SECTIONS = ("项目经费情况说明",)
+# A project's own parts, in the template's order.
+PROJECT_PARTS = ("项目概况", "项目概述", "立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排", "绩效目标")
+
+
+# Names only one province's set of tables prints: the set a document's tables belong to.
+TABLE_SETS = {
+    "shanghai": ("财务收支预算总表", "支出功能分类预算表", "部门预算经济分类预算表", "三公经费和机关运行经费预算表"),
+    "zhejiang": ("项目支出表", "项目绩效目标表", "一般公共预算三公经费表", "一般公共预算支出表"),
+}
+
+
+def table_set(titles: list[str]) -> str:
+    """The set whose own names the titles print most (浙江's, the site's first, when none)."""
+    score = {
+        name: sum(any(label(t).endswith(label(n)) for n in names) for t in titles) for name, names in TABLE_SETS.items()
+    }
+    best = max(score, key=lambda name: score[name])
+    return best if score[best] else "zhejiang"
+
+
+def section_heading(text: str) -> str | None:
+    """The section a short line heads (其他相关情况说明, 上海市…（部门）主要职能), or None."""
+    title = text.replace("\t", " ").strip()
+    if not title or len(title) > 50 or re.search(r"[。；，,]|……|\.{3}", title) or re.search(r"\d[\d,]*\.\d", title):
+        return None
+    plain = label(title)
+    return next((name for name in SECTIONS if plain.endswith(label(name))), None)
+
+
 BY_SLUG = {kind.slug: kind for kind in KINDS if kind.slug}
 
 # Longest printed name first, so that 财政拨款收支预算总表 is not taken for 收支预算总表.
@@ -325,6 +410,11 @@ BALANCE_HEADERS = (
     "一般公共预算基本支出",
     "功能分类科目",
     "基本支出",
+    "国有资本经营预算",
+    "财政拨款收入",
+    "财政拨款支出",
+    "本年收入",
+    "本年支出",
 )
 HEADER_WORDS = header_words()
 STRONG_HEADERS = {label(h) for spec in layout.DETAIL_SHEETS for h in spec.headers} | {

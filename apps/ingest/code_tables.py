@@ -10,12 +10,14 @@ from decimal import Decimal
 from itertools import product
 from math import prod
 
+from apps.budgets.models import RevenueSource as R
 from apps.reference.models import Scheme
+from apps.workbooks.document_codes import CodeBook
 
 from . import catalogue
 from .grid import Grid, Placed, describe, grid_of, parse, place
 from .numbers import code as as_code
-from .numbers import label, same_name, yuan
+from .numbers import label, yuan
 from .report import Report
 from .source import SourceLine
 from .tables import RawTable
@@ -105,7 +107,6 @@ def read_code_table(raw: RawTable, year: int | None, report: Report) -> CodeTabl
     for line, column, value, message in table.grid.problems:
         report.problem(raw.title, line, column, value, message)
     settle_ambiguous(table, report)
-    check_names(table, report)
     prove(table, report)
     return table
 
@@ -144,19 +145,53 @@ def add_row(table: CodeTable, row: CodeRow, report: Report) -> None:
         table.rows[row.code] = row
 
 
-def check_names(table: CodeTable, report: Report) -> None:
-    for code, row in table.rows.items():
-        official = table.tree.name(code)
-        if official is None:
-            report.problem(
-                table.title,
-                row.line,
-                "科目编码",
-                code,
-                f"不在{table.raw.heading.year or ''}年{Scheme(table.tree.scheme).label}中",
-            )
-        elif row.name and not same_name(row.name, official):
-            report.problem(table.title, row.line, "科目名称", row.name, f"与科目编码 {code} 的名称“{official}”不符")
+def document_codes(parsed: dict, year: int | None, report: Report) -> CodeBook:
+    """Every code the tables print, checked once by the rule both imports share
+    (apps/workbooks/document_codes.py): known, brought by the document (a warning),
+    or contradicting the tree (a problem naming the table and row). Each table's
+    tree then knows the document's own codes too."""
+    tables = [t for t in parsed.values() if isinstance(t, CodeTable)]
+    printed: dict[str, dict[str, str]] = {str(s): {} for s in Scheme}
+    for table in tables:
+        for code, row in table.rows.items():
+            printed[table.tree.scheme].setdefault(code, row.name)
+    book = CodeBook(year, printed=printed)
+    for table in tables:
+        for code, row in table.rows.items():
+            verdict = book.check(table.tree.scheme, code, row.name)
+            if verdict.problem:
+                report.problem(table.title, row.line, "科目编码", code, verdict.problem)
+            elif verdict.warning:
+                report.warn(table.title, row.line, verdict.warning)
+        table.tree = Tree(table.tree.scheme, year, printed[table.tree.scheme])
+    return book
+
+
+REVENUE_COLUMNS = {
+    "fiscal": (R.GENERAL, R.GOV_FUND, R.STATE_CAPITAL),
+    "operations": (R.OPERATIONS,),
+    "business": (R.BUSINESS,),
+    "other": (R.OTHER,),
+}
+
+
+def revenue_by_code(table: CodeTable, summary, report: Report) -> None:
+    """The 收入预算总表's 合计 row, column by column, against the 收支总表's revenue side."""
+    if table.total is None:
+        return
+    for key, sources in REVENUE_COLUMNS.items():
+        stated = table.total.amounts.get(key)
+        if stated is None or not table.grid.has(key):
+            continue
+        summed = sum((summary.amount("left", s) for s in sources), Decimal(0))
+        report.check(
+            table.title,
+            table.total.line,
+            f"合计 {column_label(table.grid, key)} = 收支总表所列收入",
+            stated,
+            summed,
+            table.grid.tolerance(len(sources) + 1),
+        )
 
 
 def groups(table: CodeTable) -> list[tuple[CodeRow, list[CodeRow]]]:

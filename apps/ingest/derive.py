@@ -122,14 +122,20 @@ class FunctionLines:
                     f"{row.code} 的基本支出 {yuan(basic)} 按一般公共预算支出表分为人员经费与公用经费",
                 )
             else:
-                self.report.problem(
-                    self.expenditure.title,
-                    row.line,
-                    "基本支出",
-                    yuan(basic),
-                    "本表未分人员经费和公用经费，其他表也无法确定如何划分",
-                )
+                amounts[Nature.BASIC] = basic  # held unsplit, never as an invented 人员/公用 split
+                self.tell_basic(row)
         return {n: a for n, a in amounts.items() if a}
+
+    def tell_basic(self, row: CodeRow) -> None:
+        if "basic" not in self.told:
+            self.told.add("basic")
+            self.report.note(
+                "读取",
+                self.expenditure.title,
+                row.line,
+                "本表及一般公共预算支出表按功能科目只列基本支出合计，未分人员经费和公用经费："
+                "按“基本支出（未分）”读入；人员经费、公用经费只按经济科目（基本支出表）读入",
+            )
 
     def split(self, row: CodeRow, nature: str, total: Decimal) -> dict[str, Decimal]:
         parts = {source: self.part(table, row.code, nature) for source, table in self.by_source.items()}
@@ -231,19 +237,14 @@ def economic_lines(table: CodeTable, details: Details) -> None:
 def three_public_lines(table: Listed, units: list[dict], details: Details, report: Report) -> None:
     rows = list(table.rows)
     if not rows and table.total and any(table.total.amounts.values()):
-        if len(units) != 1:
-            report.problem(
-                table.raw.title,
-                table.total.line,
-                "单位名称",
-                "",
-                "“三公”经费只有合计、没有分单位的行，无法归属到预算单位",
+        if len(units) == 1 and units[0].get("code"):
+            rows = [(units[0]["code"], table.total)]
+            report.note(
+                "推断", table.raw.title, table.total.line, f"一行的“三公”经费表归属本预算唯一的单位{units[0]['name']}"
             )
-            return
-        rows = [(units[0]["code"], table.total)]
-        report.note(
-            "推断", table.raw.title, table.total.line, f"一行的“三公”经费表归属本预算唯一的单位{units[0]['name']}"
-        )
+        else:
+            rows = [(None, table.total)]
+            report.note("读取", table.raw.title, table.total.line, "“三公”经费只列部门合计、不分单位：按部门读入")
     for unit, placed in rows:
         if placed.amounts.get("vehicle") and not table.grid.has("vehicle_purchase"):
             report.problem(

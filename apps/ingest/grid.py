@@ -84,9 +84,13 @@ class Grid:
         return results
 
 
+YEAR_PREFIX = re.compile(r"^\d{4}年")
+
+
 def spec_for(kind: Kind, text: str, group: str, used: set[str]) -> ColumnSpec | None:
     """The column a header names: one under the right group first, else one that needs no group."""
-    specs = [s for s in kind.columns if s.key not in used and label(text) in {label(name) for name in s.labels}]
+    text = YEAR_PREFIX.sub("", label(text))  # 2024年机关运行经费预算数: the year is the table's, not the column's
+    specs = [s for s in kind.columns if s.key not in used and text in {label(name) for name in s.labels}]
     grouped = [s for s in specs if group and label(group) in {label(g) for g in s.groups}]
     return (grouped or [s for s in specs if not s.groups] or [None])[0]
 
@@ -204,6 +208,8 @@ def by_position(grid: Grid, line: SourceLine) -> Placed | None:
     cells += [""] * (len(grid.columns) - len(cells))
     if any(c.amount and cell and not (is_amount(cell) or is_blank_mark(cell)) for c, cell in zip(grid.columns, cells)):
         return None
+    if any(not c.amount and cell and is_amount(cell) for c, cell in zip(grid.columns, cells)):
+        return None  # figures under text columns: the row's cells shifted (a 合计 row whose code cells merged)
     placed = Placed(line, [cell for c, cell in zip(grid.columns, cells) if not c.amount and cell])
     for column, cell in zip(grid.columns, cells):
         if column.amount and column.key:

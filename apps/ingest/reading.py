@@ -10,7 +10,7 @@ from apps.workbooks.reader import BudgetData, check_references, narrative_value
 
 from . import catalogue
 from .balance import Balance, read_balance
-from .code_tables import CodeTable, read_code_table, summary
+from .code_tables import CodeTable, document_codes, read_code_table, revenue_by_code, summary
 from .compare import TableFigures, compare, derive_priors, purposes
 from .derive import FunctionLines, economic_lines, revenue_lines, three_public_lines
 from .details import Details
@@ -23,17 +23,12 @@ from .pdf import pdf_text
 from .performance import Performance, read_performance
 from .project_lines import project_lines
 from .report import Report, TableSummary
+from .sections import Sections, read_sections
 from .source import decode, source_lines
-from .tables import Document, RawTable, split_document
+from .tables import EMPTY_NOTE, Document, RawTable, split_document
 from .trees import Tree
 
-CODE_KINDS = (
-    catalogue.EXPENDITURE,
-    catalogue.GENERAL_PUBLIC,
-    catalogue.GENERAL_PUBLIC_BASIC,
-    catalogue.GOVERNMENT_FUND,
-    catalogue.STATE_CAPITAL,
-)
+CODE_KINDS = catalogue.CODE_KINDS
 SOURCE_TABLES = {
     Source.GENERAL: catalogue.GENERAL_PUBLIC,
     Source.GOV_FUND: catalogue.GOVERNMENT_FUND,
@@ -65,6 +60,9 @@ class Reading:
         self.narrative: Narrative = read_figures(read_narrative(self.document.narrative))
         self.given = given
         self.tables: dict[catalogue.Kind, RawTable] = {}
+        self.running_cost = None
+        self.book = None
+        self.sections: Sections = read_sections(self.document.narrative, self.report)
 
     def read(self) -> Ingest:
         self.survey()
@@ -72,9 +70,23 @@ class Reading:
         performance = self.tables.get(catalogue.PERFORMANCE)
         performance = read_performance(performance, units, self.report) if performance else None
         info = read_info(
-            self.document, self.narrative, performance, self.short_name(performance), self.given, self.report
+            self.document,
+            self.narrative,
+            performance,
+            self.short_name(performance),
+            self.given,
+            self.report,
+            self.sections,
         )
-        data = BudgetData(department=info.department, year=info.year, phase=info.phase, units=info.units)
+        data = BudgetData(
+            department=info.department,
+            government=info.government,
+            year=info.year,
+            phase=info.phase,
+            units=info.units,
+            table_set=catalogue.table_set([t.title for t in self.document.tables]),
+            source_name=self.given.get("source_name", ""),
+        )
         parsed = self.read_tables(info)
         details = Details(self.report)
         self.derive(parsed, performance, info, details)
@@ -82,10 +94,39 @@ class Reading:
         if "summary" in parsed:
             data.carry_forward = parsed["summary"].amount("right", "carry_forward").quantize(CENT)
         self.narrative_fields(data, details)
+        data.running_cost = self.running_cost
+        data.codes = self.book.brought() if self.book else []
+        self.document_parts(data)
         self.references(data)
+        data.warnings = [w.text for w in self.report.warnings]
+        data.findings = [
+            {
+                "table": f.table,
+                "row": f.label,
+                "stated": f.stated,
+                "computed": f.computed,
+                "location": f.line.where if f.line else "",
+            }
+            for f in self.report.findings
+        ]
         units_by_code = {u["code"]: u["name"] for u in info.units}
         proved = {k: v for k, v in parsed.items() if k in catalogue.BY_SLUG}
         return Ingest(data, self.report, proved, units_by_code, self.document)
+
+    def function_tree(self, year: int | None) -> Tree:
+        return Tree(Scheme.FUNCTION, year, self.book.printed[Scheme.FUNCTION] if self.book else None)
+
+    def document_parts(self, data: BudgetData) -> None:
+        """The narrative's sections in order, and the projects the document describes, with their parts."""
+        data.sections = [
+            {
+                "heading": s.heading,
+                "body": s.body,
+                "project": self.sections.projects[s.project].name if s.project is not None else "",
+            }
+            for s in self.sections.sections
+        ]
+        data.documented_projects = [{"name": p.name, "amount": p.amount} for p in self.sections.projects]
 
     def survey(self) -> None:
         """Each table found: kept (the first of its kind), summarised, its unit line required."""
@@ -112,6 +153,13 @@ class Reading:
                 self.report.note("读取", raw.title, line, event)
             for line, conflict in raw.conflicts:
                 self.report.problem(raw.title, line, "单位", None, conflict)
+            claims_empty = [n for n in raw.notes if EMPTY_NOTE.search(n.text)]
+            if claims_empty and not raw.is_empty:
+                self.report.warn(
+                    raw.title,
+                    claims_empty[0],
+                    f"注释称本表为空表（“{claims_empty[0].text.strip()[:40]}”），但表中列有数字：按数字读入，注释不予采用",
+                )
 
     def status(self, raw: RawTable) -> str:
         if not raw.kind.slug and raw.kind not in CODE_KINDS:
@@ -150,13 +198,15 @@ class Reading:
 
     def read_tables(self, info: Info) -> dict:
         parsed, year, units = {}, info.year, info.units
-        for kind, raw in self.tables.items():
-            if raw.unit is None and not raw.is_empty:
-                continue
+        readable = {kind: raw for kind, raw in self.tables.items() if raw.unit is not None or raw.is_empty}
+        for kind, raw in readable.items():
             if kind in CODE_KINDS:
-                parsed[kind.slug or "state-capital"] = read_code_table(raw, year, self.report)
-            elif kind in (catalogue.SUMMARY, catalogue.FISCAL_SUMMARY):
-                parsed[kind.slug] = read_balance(raw, year, self.report)
+                parsed[CODE_KINDS[kind]] = read_code_table(raw, year, self.report)
+        self.book = document_codes(parsed, year, self.report)
+        tree = Tree(Scheme.FUNCTION, year, self.book.printed[Scheme.FUNCTION])
+        for kind, raw in readable.items():
+            if kind in (catalogue.SUMMARY, catalogue.FISCAL_SUMMARY):
+                parsed[kind.slug] = read_balance(raw, tree, self.report)
             elif kind is catalogue.THREE_PUBLIC:
                 parsed[kind.slug] = read_three_public(raw, units, self.report)
             elif kind is catalogue.PROJECTS:
@@ -184,18 +234,20 @@ class Reading:
         if expenditure is None:
             self.report.problem("支出预算总表", None, "", None, "没有找到支出预算总表：支出无从读入")
         else:
-            by_source = {
-                s: parsed[k.slug or "state-capital"]
-                for s, k in SOURCE_TABLES.items()
-                if (k.slug or "state-capital") in parsed
-            }
+            by_source = {s: parsed[CODE_KINDS[k]] for s, k in SOURCE_TABLES.items() if CODE_KINDS[k] in parsed}
             revenue = summary_table.revenue if summary_table else {}
             FunctionLines(expenditure, by_source, revenue, info.units, details, self.report).derive()
         if "general-public-basic" in parsed:
             economic_lines(parsed["general-public-basic"], details)
+        if "revenue" in parsed and summary_table is not None:
+            revenue_by_code(parsed["revenue"], summary_table, self.report)
         if "three-public" in parsed:
             three_public_lines(parsed["three-public"], info.units, details, self.report)
-            self.running_cost_column(parsed["three-public"], details, info)
+            self.running_cost = stated_running_cost(parsed["three-public"])
+            if details.sheets[layout.FUNCTION.name] and any(
+                line.values.get("单位编码") for line in details.sheets[layout.FUNCTION.name]
+            ):
+                self.running_cost_column(parsed["three-public"], details, info)
         projects: Listed | None = parsed.get("projects")
         if projects:
             chosen = self.given.get("project_codes") or {}
@@ -207,7 +259,7 @@ class Reading:
         if not table.grid.has("running_cost") or row is None or row.amounts.get("running_cost") is None:
             return
         data = BudgetData(units=info.units, details=details.sheets)
-        computed = TableFigures(data, Tree(Scheme.FUNCTION, info.year)).running_cost()
+        computed = TableFigures(data, self.function_tree(info.year)).running_cost()
         self.report.check(
             table.raw.title,
             row.line,
@@ -218,7 +270,7 @@ class Reading:
         )
 
     def narrative_fields(self, data: BudgetData, details: Details) -> None:
-        figures = TableFigures(data, Tree(Scheme.FUNCTION, data.year))
+        figures = TableFigures(data, self.function_tree(data.year))
         compare(self.narrative, figures, self.report)
         purposes(self.narrative, figures, details, self.report)
         texts = dict(self.narrative.texts)
@@ -253,6 +305,12 @@ class Reading:
             )
 
 
+def stated_running_cost(table: Listed):
+    """机关运行经费 as the 三公 table states it (its 合计 row, or its one row), or None."""
+    row = table.total or (table.rows[0][1] if table.rows else None)
+    return row.amounts.get("running_cost") if row is not None and table.grid.has("running_cost") else None
+
+
 def owns(table: RawTable, number: int | None) -> bool:
     return bool(number) and any(line.number == number for line in [table.line, *table.header, *table.rows])
 
@@ -268,8 +326,17 @@ def read_disclosure(
     department: str | None = None,
     year: int | None = None,
     project_codes: dict[str, str] | None = None,
+    government: str | None = None,
+    government_code: str | None = None,
 ) -> Ingest:
     """Everything the disclosure says, as BudgetData and a report. Nothing is
     written; problems are in the report (services.py refuses to write them)."""
-    given = {"department": department, "year": year, "project_codes": project_codes or {}}
+    given = {
+        "department": department,
+        "year": year,
+        "project_codes": project_codes or {},
+        "government": government,
+        "government_code": government_code,
+        "source_name": filename,
+    }
     return Reading(disclosure_text(content, filename), given).read()

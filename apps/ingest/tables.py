@@ -112,7 +112,10 @@ class Splitter:
             found = (
                 (catalogue.heading(title) or catalogue.unknown_heading(title)) if self.table_follows(index) else None
             )
-            if found:
+            if found is None and catalogue.section_heading(line.text) and not starts_data(line):
+                self.table = None  # the narrative resumes after the tables (其他相关情况说明 …)
+                self.document.narrative.append(line)
+            elif found:
                 self.start(found, line)
                 if UNIT.search(line.text):
                     self.table_info(line, UNIT.search(line.text), None)

@@ -7,11 +7,13 @@ from .numbers import label
 
 
 class Tree:
-    def __init__(self, scheme: str, year: int | None):
+    def __init__(self, scheme: str, year: int | None, printed: dict[str, str] | None = None):
+        """The year's list, and the codes the document itself prints (the list's name wins)."""
         self.scheme = scheme
-        self.names: dict[str, str] = dict(
-            ClassificationCode.objects.filter(scheme=scheme, year=year).values_list("code", "name")
-        )
+        self.names: dict[str, str] = {
+            **(printed or {}),
+            **dict(ClassificationCode.objects.filter(scheme=scheme, year=year).values_list("code", "name")),
+        }
 
     def name(self, code: str) -> str | None:
         return self.names.get(code)

@@ -82,18 +82,18 @@ def economic(budget: Budget) -> Iterable[tuple]:
 def three_public(budget: Budget) -> Iterable[tuple]:
     lines = ThreePublicLine.objects.filter(budget=budget).select_related("unit")
     for line in lines.order_by("unit__code", "category"):
-        yield line.unit.code, line.get_category_display(), line.amount
+        yield unit_code(line), line.get_category_display(), line.amount
 
 
 def projects(budget: Budget) -> Iterable[tuple]:
     for project in Project.objects.filter(budget=budget).for_tables():
         amounts = [getattr(project, f"{source.value}_amount") for source in PROJECT_SOURCES]
         yield (
-            project.unit.code,
+            unit_code(project),
             project.position,
             project.kind,
             project.name,
-            project.function_code.code,
+            project.function_code.code if project.function_code_id else "",
             project.goal,
             *amounts,
         )

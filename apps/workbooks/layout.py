@@ -104,7 +104,7 @@ ECONOMIC = DetailSheet(
 )
 THREE_PUBLIC = DetailSheet(
     "明细-三公经费",
-    (Field("单位编码", width=12), Field("类别", "choice", labels(ThreePublicCategory), width=22), AMOUNT),
+    (UNIT, Field("类别", "choice", labels(ThreePublicCategory), width=22), AMOUNT),
     key=("单位编码", "类别"),
 )
 PROJECTS = DetailSheet(

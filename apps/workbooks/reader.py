@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from apps.budgets.models import BudgetNarrative
-from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+from apps.reference.models import Department, Scheme, Unit
 
 from . import cells, layout
 from .details import kind_of
+from .document_codes import BroughtCode, CodeBook
 from .problems import Problem, WorkbookInvalid
 from .safety import sheet_rows
 
@@ -32,6 +33,14 @@ class BudgetData:
     narrative: dict[str, object] = field(default_factory=dict)
     details: dict[str, list[Line]] = field(default_factory=dict)
     official: dict[str, list[tuple]] = field(default_factory=dict)  # official sheets as read, for verification
+    table_set: str = ""  # TableSet of the document's tables; "" keeps the budget's default
+    running_cost: Decimal | None = None  # 机关运行经费 as the document states it
+    sections: list[dict] = field(default_factory=list)  # heading, body, project (its name, or "")
+    documented_projects: list[dict] = field(default_factory=list)  # name, amount (or None), from the narrative
+    findings: list[dict] = field(default_factory=list)  # table, row, stated, computed, location
+    codes: list[BroughtCode] = field(default_factory=list)  # codes the document brings, stored as its own
+    source_name: str = ""  # the document, named on the codes it brings
+    warnings: list[str] = field(default_factory=list)  # accepted, but shown in the preview
 
 
 class Reader:
@@ -168,14 +177,13 @@ class References:
 
     def check(self) -> None:
         self.check_department()
-        codes = {
-            (c.scheme, c.code): c
-            for c in ClassificationCode.objects.filter(year=self.data.year).prefetch_related("children")
-        }
-        self.check_codes(layout.FUNCTION, Scheme.FUNCTION, codes, named=True)
-        self.check_codes(layout.ECONOMIC, Scheme.ECONOMIC, codes, named=True)
-        self.check_codes(layout.PROJECTS, Scheme.FUNCTION, codes, named=False)
-        self.check_codes(layout.PURPOSES, Scheme.FUNCTION, codes, named=True, leaf=False)
+        book = CodeBook(self.data.year, printed=self.printed_codes())
+        self.check_codes(layout.FUNCTION, Scheme.FUNCTION, book, leaf=True)
+        self.check_codes(layout.ECONOMIC, Scheme.ECONOMIC, book, leaf=True)
+        self.check_codes(layout.PROJECTS, Scheme.FUNCTION, book, leaf=True)
+        self.check_codes(layout.PURPOSES, Scheme.FUNCTION, book, leaf=False)
+        known = {(c.scheme, c.code) for c in self.data.codes}
+        self.data.codes += [c for c in book.brought() if (c.scheme, c.code) not in known]
         self.check_units()
         self.check_indicators()
 
@@ -197,25 +205,32 @@ class References:
                     f"系统中该单位为 {known.department.code} 部门的“{known.name}”",
                 )
 
-    def check_codes(self, spec, scheme: str, codes: dict, named: bool, leaf: bool = True) -> None:
-        scheme_label = Scheme(scheme).label
+    def printed_codes(self) -> dict[str, dict[str, str]]:
+        """Codes the data names with their names (明细 lines, and codes a disclosure printed)."""
+        printed: dict[str, dict[str, str]] = {str(s): {} for s in Scheme}
+        for brought in self.data.codes:
+            printed[brought.scheme].setdefault(brought.code, brought.name)
+        for spec, scheme in ((layout.FUNCTION, Scheme.FUNCTION), (layout.ECONOMIC, Scheme.ECONOMIC)):
+            for line in self.data.details.get(spec.name, []):
+                code, name = line.values.get("科目编码"), line.values.get("科目名称")
+                if code and name:
+                    printed[scheme].setdefault(code, name)
+        return printed
+
+    def check_codes(self, spec, scheme: str, book: CodeBook, leaf: bool) -> None:
+        warned = set(self.data.warnings)
         for line in self.data.details.get(spec.name, []):
             value = line.values.get("科目编码")
-            code = codes.get((scheme, value))
             if value is None:
                 continue  # already reported as a bad cell
-            if code is None:
-                self.reader.problem(spec.name, line.row, "科目编码", value, f"不在{self.data.year}年{scheme_label}中")
-            elif leaf and code.children.all():
+            verdict = book.check(scheme, value, line.values.get("科目名称"))
+            if verdict.problem:
+                self.reader.problem(spec.name, line.row, "科目编码", value, verdict.problem)
+            elif leaf and not book.is_leaf(scheme, value):
                 self.reader.problem(spec.name, line.row, "科目编码", value, "不是末级科目，金额只能列在末级科目上")
-            elif named and line.values.get("科目名称") not in (None, code.name):
-                self.reader.problem(
-                    spec.name,
-                    line.row,
-                    "科目名称",
-                    line.values["科目名称"],
-                    f"与科目编码 {value} 的名称“{code.name}”不符",
-                )
+            elif verdict.warning and verdict.warning not in warned:
+                warned.add(verdict.warning)
+                self.data.warnings.append(verdict.warning)
 
     def check_units(self) -> None:
         known = {unit["code"] for unit in self.data.units}

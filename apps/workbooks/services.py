@@ -20,6 +20,7 @@ from apps.projects.models import Indicator, Project, ProjectFunding
 from apps.reference.models import ClassificationCode, Department, Government, Scheme, Unit
 
 from . import layout
+from .document import store_codes, write_document
 from .problems import Problem, WorkbookInvalid
 from .reader import BudgetData
 from .snapshot import budget_snapshot
@@ -46,7 +47,9 @@ def budget_import(*, data: BudgetData) -> Budget:
     budget may not be replaced or the official sheets disagree with the 明细."""
     with transaction.atomic():
         budget = replace_budget(data)
+        store_codes(data)
         write_lines(budget, data)
+        write_document(budget, data)
         problems = verify_official_sheets(budget, data.official)
         if problems:
             raise WorkbookInvalid(problems)
