@@ -208,8 +208,8 @@ def by_position(grid: Grid, line: SourceLine) -> Placed | None:
     cells += [""] * (len(grid.columns) - len(cells))
     if any(c.amount and cell and not (is_amount(cell) or is_blank_mark(cell)) for c, cell in zip(grid.columns, cells)):
         return None
-    if any(not c.amount and cell and is_amount(cell) for c, cell in zip(grid.columns, cells)):
-        return None  # figures under text columns: the row's cells shifted (a 合计 row whose code cells merged)
+    if any(not c.amount and shifted(c, cell) for c, cell in zip(grid.columns, cells)):
+        return None  # the row's cells shifted (a 合计 row whose code cells merged): placed by arithmetic
     placed = Placed(line, [cell for c, cell in zip(grid.columns, cells) if not c.amount and cell])
     for column, cell in zip(grid.columns, cells):
         if column.amount and column.key:
@@ -220,6 +220,14 @@ def by_position(grid: Grid, line: SourceLine) -> Placed | None:
         elif cell and is_amount(cell):
             grid.problems.append((line, column.label or "?", cell, "这一列的表头无法识别，其中的数字没有读入"))
     return placed
+
+
+def shifted(column: GridColumn, cell: str) -> bool:
+    """A text column holding a figure (1,234 or 12.50, never a code such as 201 or 05), or a
+    code column holding 合计: the cells no longer stand under their headers."""
+    figure = is_amount(cell) and ("," in cell or "." in cell)
+    total = column.key in ("code", "code_class", "code_item", "code_sub") and label(cell) in ("合计", "总计")
+    return figure or total
 
 
 def describe(grid: Grid, printed: dict[str, str]) -> str:
