@@ -14,6 +14,10 @@ class Tree:
             **(printed or {}),
             **dict(ClassificationCode.objects.filter(scheme=scheme, year=year).values_list("code", "name")),
         }
+        # A code answers to the list's name and to the document's own (older) name for it.
+        self.labels: dict[str, set[str]] = {code: {label(name)} for code, name in self.names.items()}
+        for code, name in (printed or {}).items():
+            self.labels[code].add(label(name))
 
     def name(self, code: str) -> str | None:
         return self.names.get(code)
@@ -22,8 +26,8 @@ class Tree:
         wanted = label(name)
         return [
             code
-            for code, code_name in self.names.items()
-            if label(code_name) == wanted and code.startswith(under) and (length is None or len(code) == length)
+            for code in self.names
+            if wanted in self.labels[code] and code.startswith(under) and (length is None or len(code) == length)
         ]
 
     def locate(self, name: str, context: list[str]) -> str | None:
