@@ -67,7 +67,7 @@ def test_a_wrapped_name_is_joined_whichever_line_holds_the_figures(db):
     assert spending(ingest) == expected()
 
 
-def test_a_name_that_disagrees_with_its_code_and_an_unknown_code_are_reported(db):
+def test_an_older_name_and_a_code_the_document_brings_are_warnings(db):
     rows = """\t合计\t3,000,000.00\t1,000,000.00\t500,000.00\t1,500,000.00
 201\t一般公共服务支出\t1,500,000.00\t1,000,000.00\t500,000.00\t
 20103\t政府办公厅(室)及相关机构事务\t1,500,000.00\t1,000,000.00\t500,000.00\t
@@ -77,9 +77,23 @@ def test_a_name_that_disagrees_with_its_code_and_an_unknown_code_are_reported(db
 2050899\t其他进修及培训\t1,500,000.00\t\t\t1,500,000.00
 """
     ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
-    problems = [str(p) for p in ingest.report.problems]
-    assert any("第" in p and "“事业运行”与科目编码 2010301 的名称“行政运行”不符" in p for p in problems)
-    assert any("“2050899”不在2021年支出功能分类中" in p for p in problems)
+    warnings = [w.text for w in ingest.report.warnings]
+    assert "科目 2010301 的名称“事业运行”与2021年支出功能分类的“行政运行”不同" in warnings
+    assert "科目 2050899 其他进修及培训 不在2021年支出功能分类中：按文件所列接受，标为“文件所列”" in warnings
+    assert not any("2010301" in str(p) or "2050899" in str(p) for p in ingest.report.problems)
+
+
+def test_a_code_outside_the_tree_is_refused_naming_its_row(db):
+    rows = """\t合计\t3,000,000.00\t1,000,000.00\t500,000.00\t1,500,000.00
+201\t一般公共服务支出\t1,500,000.00\t1,000,000.00\t500,000.00\t
+20103\t政府办公厅(室)及相关机构事务\t1,500,000.00\t1,000,000.00\t500,000.00\t
+2010301\t行政运行\t1,500,000.00\t1,000,000.00\t500,000.00\t
+205\t教育支出\t1,500,000.00\t\t\t1,500,000.00
+2059901\t其他进修及培训\t1,500,000.00\t\t\t1,500,000.00
+"""
+    ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
+    problem = next(p for p in ingest.report.problems if p.value == "2059901")
+    assert "上级科目 20599 既不在科目表中也未在文件中列出" in problem.message and problem.row
 
 
 def test_a_row_that_does_not_add_up_is_reported_with_both_figures(db):
