@@ -157,7 +157,9 @@ def publisher(document: Document) -> str:
         found = PUBLISHER.match(line.text)
         if found:
             return found.group("name")
-    names = Counter(t.department.split("，")[0].strip() for t in document.tables if t.department)
+    names = Counter(
+        t.department.split("，")[0].strip() for t in document.tables if t.department and not UNITS.search(t.department)
+    )
     return names.most_common(1)[0][0] if names else ""
 
 

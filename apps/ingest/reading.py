@@ -20,6 +20,7 @@ from .narrative import Narrative, read_narrative
 from .narrative_figures import read_figures
 from .numbers import CENT, WAN
 from .pdf import pdf_text
+from .xlsx import is_xlsx, xlsx_text
 from .performance import Performance, read_performance
 from .project_lines import project_lines
 from .report import Report, TableSummary
@@ -46,9 +47,12 @@ class Ingest:
 
 
 def disclosure_text(content: bytes, filename: str = "") -> str:
-    """A PDF's text through pdfplumber, or the text file itself."""
+    """One text, whatever the source: a PDF's through pdfplumber, a workbook of the
+    official tables sheet by sheet, or the text file itself."""
     if content[:5] == b"%PDF-" or filename.lower().endswith(".pdf"):
         return pdf_text(content)
+    if is_xlsx(content, filename):
+        return xlsx_text(content)
     return decode(content)
 
 

@@ -12,6 +12,7 @@ from apps.workbooks.problems import Problem, WorkbookInvalid
 from apps.workbooks.services import Preview, budget_import, import_preview
 
 from .pdf import PdfError
+from .xlsx import XlsxError
 from .proof import prove
 from .reading import Ingest, read_disclosure
 
@@ -28,8 +29,10 @@ def read(content: bytes, filename: str = "", **given) -> Ingest:
     """The disclosure read and reported; a file that is no readable PDF or text is one problem."""
     try:
         return read_disclosure(content, filename, **given)
-    except (PdfError, UnicodeDecodeError) as error:
+    except (PdfError, XlsxError, UnicodeDecodeError) as error:
         raise DisclosureInvalid([Problem(filename or "文件", None, "", None, str(error))]) from None
+    except WorkbookInvalid as invalid:  # a workbook too large or a zip bomb, refused unread
+        raise DisclosureInvalid(invalid.problems) from None
 
 
 def proved_write(ingest: Ingest) -> Budget:
