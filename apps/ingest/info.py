@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from apps.reference.models import Department, Unit
+from apps.reference.models import Department, Government, Unit
 
 from .narrative import PHASES, Narrative
 from .numbers import label
@@ -144,7 +144,7 @@ def read_government(document: Document, given: dict, report: Report) -> dict[str
         found = {**found, "name": given["government"]}
     if given.get("government_code"):
         found["code"] = given["government_code"]
-    if found.get("name") and not found.get("level"):
+    if found.get("name") and not found.get("level") and not Government.objects.filter(name=found["name"]).exists():
         report.problem(
             "基本信息", None, "行政区划", found["name"], "标题中没有级次（市级、区级…），无法新建这一行政区划"
         )

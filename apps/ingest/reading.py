@@ -20,7 +20,6 @@ from .narrative import Narrative, read_narrative
 from .narrative_figures import read_figures
 from .numbers import CENT, WAN
 from .pdf import pdf_text
-from .xlsx import is_xlsx, xlsx_text
 from .performance import Performance, read_performance
 from .project_lines import project_lines
 from .report import Report, TableSummary
@@ -28,6 +27,7 @@ from .sections import Sections, read_sections
 from .source import decode, source_lines
 from .tables import EMPTY_NOTE, Document, RawTable, split_document
 from .trees import Tree
+from .xlsx import is_xlsx, xlsx_text
 
 CODE_KINDS = catalogue.CODE_KINDS
 SOURCE_TABLES = {

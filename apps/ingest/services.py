@@ -12,9 +12,9 @@ from apps.workbooks.problems import Problem, WorkbookInvalid
 from apps.workbooks.services import Preview, budget_import, import_preview
 
 from .pdf import PdfError
-from .xlsx import XlsxError
 from .proof import prove
 from .reading import Ingest, read_disclosure
+from .xlsx import XlsxError
 
 
 class DisclosureInvalid(WorkbookInvalid):

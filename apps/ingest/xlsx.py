@@ -70,7 +70,8 @@ def cell_text(cell: ElementTree.Element, strings: list[str]) -> str:
     if kind == "s":
         return strings[int(value.text)].strip()
     if kind == "n":
-        return f"{decimal_from_text(value.text.strip()):f}"
+        number = decimal_from_text(value.text.strip())  # an int for whole numbers, else a Decimal
+        return str(number) if isinstance(number, int) else f"{number:f}"
     return value.text.strip()  # str (a formula's text), b, e
 
 

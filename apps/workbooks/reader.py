@@ -195,6 +195,8 @@ class References:
                 layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符"
             )
         for unit in self.data.units:
+            if not unit.get("code"):
+                continue  # a unit known by name only belongs to this department by its name
             known = Unit.objects.filter(code=unit["code"]).select_related("department").first()
             if known and (known.department.code != code or known.name != unit["name"]):
                 self.reader.problem(

@@ -21,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="公开文件：.pdf，或从 PDF 提取的 .txt")
         parser.add_argument("--department", help="部门编码，如 205（文本中没有时必填）")
         parser.add_argument("--year", type=int, help="年度，如 2021（须与文本一致）")
-        parser.add_argument("--government", help="行政区划名称，如 上海市普陀区（默认取自标题；标题也没有时为本站主体）")
+        parser.add_argument(
+            "--government", help="行政区划名称，如 上海市普陀区（默认取自标题；标题也没有时为本站主体）"
+        )
         parser.add_argument("--government-code", help="行政区划代码，如 310107（新建行政区划时记录）")
         parser.add_argument(
             "--project-code",
