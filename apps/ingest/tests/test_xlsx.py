@@ -10,6 +10,7 @@ from apps.budgets.models import Budget
 from apps.ingest.services import DisclosureInvalid, ingest_write, read
 
 from .conftest import printed
+from .official_workbook import official_workbook
 
 
 def stored(budget: Budget) -> dict:
@@ -24,7 +25,6 @@ def stored(budget: Budget) -> dict:
     }
 
 
-from .official_workbook import official_workbook
 
 
 def test_the_seed_tables_in_a_workbook_give_the_seed_budget(seed_budget, seed_text):
