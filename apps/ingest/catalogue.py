@@ -32,6 +32,9 @@ class Kind:
 
 OPTIONAL = {
     "fiscal",
+    "fiscal_general",
+    "fiscal_fund",
+    "fiscal_capital",
     "operations",
     "other",
     "subsidy",
@@ -225,12 +228,19 @@ REVENUE = Kind(
     (
         *CODE_COLUMNS,
         TOTAL,
+        ColumnSpec("fiscal", ("小计", "合计"), ("财政拨款收入", "财政拨款")),
         ColumnSpec("fiscal", ("财政拨款收入", "财政拨款")),
+        ColumnSpec("fiscal_general", ("一般公共预算", "一般公共预算资金", "一般公共预算拨款")),
+        ColumnSpec("fiscal_fund", ("政府性基金", "政府性基金预算", "政府性基金预算资金")),
+        ColumnSpec("fiscal_capital", ("国有资本经营预算", "国有资本经营预算资金")),
         ColumnSpec("operations", ("事业收入",)),
         ColumnSpec("business", ("事业单位经营收入", "经营收入")),
         ColumnSpec("other", ("其他收入",)),
     ),
-    (("total", ("fiscal", "operations", "business", "other")),),
+    (
+        ("total", ("fiscal", "operations", "business", "other")),
+        ("fiscal", ("fiscal_general", "fiscal_fund", "fiscal_capital")),
+    ),
 )
 KINDS = (
     SUMMARY,

@@ -169,6 +169,9 @@ def document_codes(parsed: dict, year: int | None, report: Report) -> CodeBook:
 
 REVENUE_COLUMNS = {
     "fiscal": (R.GENERAL, R.GOV_FUND, R.STATE_CAPITAL),
+    "fiscal_general": (R.GENERAL,),
+    "fiscal_fund": (R.GOV_FUND,),
+    "fiscal_capital": (R.STATE_CAPITAL,),
     "operations": (R.OPERATIONS,),
     "business": (R.BUSINESS,),
     "other": (R.OTHER,),

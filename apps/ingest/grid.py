@@ -69,7 +69,9 @@ class Grid:
         return [
             (total, tuple(p for p in parts if self.has(p)))
             for total, parts in kind.identities
-            if self.has(total) and all(self.has(p) for p in parts if p not in OPTIONAL)
+            if self.has(total)
+            and all(self.has(p) for p in parts if p not in OPTIONAL)
+            and any(self.has(p) for p in parts)
         ]
 
     def proves(self, kind: Kind, amounts: dict) -> list[tuple[str, tuple[str, ...], Decimal, Decimal, bool]]:

@@ -18,10 +18,13 @@ from .sections import Sections
 from .tables import UNITS, Document
 
 ADMINISTRATIVE_NAME = re.compile(r"(局|委|办|厅|部|署|委员会|政府|办公室|法院|检察院|办事处)(本级|[(（]本部[)）])?$")
-# The title of a government's set of budgets: 上海市普陀区2024年区级部门预算.
-GOVERNMENT_TITLE = re.compile(
-    r"^(?P<government>[^0-9（）()]{2,30}?)(?P<year>\d{4})年(?P<level>省级|市级|区级|县级|省本级|市本级|区本级|县本级)"
-    r"(?P<scope>部门|单位)(?P<phase>调整预算|预算|决算)$"
+# The title of a government's set of budgets: 上海市普陀区2024年区级部门预算 (or 2024年上海市普陀区区级部门预算).
+LEVEL_WORDS = (
+    r"(?P<level>省级|市级|区级|县级|省本级|市本级|区本级|县本级)(?P<scope>部门|单位)(?P<phase>调整预算|预算|决算)$"
+)
+GOVERNMENT_TITLES = (
+    re.compile(r"^(?P<government>[^0-9（）()]{2,30}?)(?P<year>\d{4})年" + LEVEL_WORDS),
+    re.compile(r"^(?P<year>\d{4})年(?P<government>[^0-9（）()]{2,30}?)" + LEVEL_WORDS),
 )
 LEVELS = {"省": "province", "市": "city", "区": "district", "县": "county"}
 # Who publishes: 预算主管部门：…, or on a unit budget 预算单位：… / 编制单位：….
@@ -131,7 +134,8 @@ def read_government(document: Document, given: dict, report: Report) -> dict[str
     """The government from the title (上海市普陀区2024年区级部门预算 → 上海市普陀区, 区级), or as given."""
     found: dict[str, str] = {}
     for line in document.narrative[:8]:
-        title = GOVERNMENT_TITLE.match(re.sub(r"\s+", "", line.text))
+        plain = re.sub(r"\s+", "", line.text)
+        title = next((match for pattern in GOVERNMENT_TITLES if (match := pattern.match(plain))), None)
         if title:
             found = {
                 "name": title.group("government"),

@@ -19,6 +19,11 @@ from .source import SourceLine
 
 PART = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(?P<title>[^。；，]{1,40}?)\s*$")
 PROJECT_NAME = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?项目名称\s*[:：]\s*(?P<name>.+?)\s*$")
+# A project's title line between projects: (一)XXX项目, 项目一：XXX工程, XXX经费 (short, no sentence).
+PROJECT_TITLE = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*|项目[一二三四五六七八九十\d]+\s*[:：、]\s*)?"
+    r"(?P<name>[^。，；：:,]{2,50}?(?:项目|工程|经费|资金|专项))\s*$"
+)
 FIGURE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|元)")
 QUARTER = re.compile(r"第[一二三四1-4]季度")
 # A project's name in its own words: “…建设的X工程”, else the first phrase ending in 工程 or 项目.
@@ -95,9 +100,10 @@ class SectionReader:
         part = PART.match(text)
         title = label(part.group("title")) if part else ""
         part_name = next((p for p in catalogue.PROJECT_PARTS if title == label(p)), None)
-        if named:
+        titled = None if part_name else PROJECT_TITLE.match(text)
+        if named or (titled and self.project is not None and self.project.parts):
             self.close_project()
-            self.project = DocumentedProject(named.group("name"), line)
+            self.project = DocumentedProject((named or titled).group("name"), line)
             self.current = None
         elif part_name:
             if self.project is None or any(label(p.heading).endswith(label(part_name)) for p in self.project.parts):

@@ -25,8 +25,6 @@ def stored(budget: Budget) -> dict:
     }
 
 
-
-
 def test_the_seed_tables_in_a_workbook_give_the_seed_budget(seed_budget, seed_text):
     seed_budget.delete()
     from_text = ingest_write(read(seed_text, "disclosure_205_2021.txt", department="205"))
