@@ -47,6 +47,12 @@ class DisclosureForm(forms.Form):
         help_text="如 上海市普陀区；不填则取自文件标题，标题也没有时为本站主体。",
     )
     government_code = forms.CharField(label="行政区划代码", max_length=12, required=False, help_text="如 310107。")
+    government_level = forms.ChoiceField(
+        label="级次",
+        required=False,
+        choices=[("", "取自标题"), *((level, level) for level in ("省级", "市级", "区级", "县级"))],
+        help_text="标题中没有级次、又须新建行政区划时选择。",
+    )
     project_codes = forms.CharField(
         label="项目的功能科目",
         required=False,
@@ -62,6 +68,7 @@ class DisclosureForm(forms.Form):
             "year": self.cleaned_data["year"],
             "government": self.cleaned_data["government"] or None,
             "government_code": self.cleaned_data["government_code"] or None,
+            "government_level": self.cleaned_data["government_level"] or None,
             "project_codes": {k.strip(): v.strip() for k, v in codes.items()},
         }
 

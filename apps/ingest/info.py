@@ -148,9 +148,15 @@ def read_government(document: Document, given: dict, report: Report) -> dict[str
         found = {**found, "name": given["government"]}
     if given.get("government_code"):
         found["code"] = given["government_code"]
+    if given.get("government_level"):
+        found["level"] = LEVELS[given["government_level"][0]]
     if found.get("name") and not found.get("level") and not Government.objects.filter(name=found["name"]).exists():
         report.problem(
-            "基本信息", None, "行政区划", found["name"], "标题中没有级次（市级、区级…），无法新建这一行政区划"
+            "基本信息",
+            None,
+            "行政区划",
+            found["name"],
+            "标题中没有级次（市级、区级…），无法新建这一行政区划：请指定级次",
         )
     return found
 

@@ -332,6 +332,7 @@ def read_disclosure(
     project_codes: dict[str, str] | None = None,
     government: str | None = None,
     government_code: str | None = None,
+    government_level: str | None = None,
 ) -> Ingest:
     """Everything the disclosure says, as BudgetData and a report. Nothing is
     written; problems are in the report (services.py refuses to write them)."""
@@ -341,6 +342,7 @@ def read_disclosure(
         "project_codes": project_codes or {},
         "government": government,
         "government_code": government_code,
+        "government_level": government_level,
         "source_name": filename,
     }
     return Reading(disclosure_text(content, filename), given).read()

@@ -26,6 +26,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--government-code", help="行政区划代码，如 310107（新建行政区划时记录）")
         parser.add_argument(
+            "--government-level",
+            choices=["省级", "市级", "区级", "县级"],
+            help="级次（标题中没有、又须新建行政区划时）",
+        )
+        parser.add_argument(
             "--project-code",
             action="append",
             default=[],
@@ -46,6 +51,7 @@ class Command(BaseCommand):
         year: int | None,
         government: str | None,
         government_code: str | None,
+        government_level: str | None,
         project_code: list[str],
         dry_run: bool,
         publish: bool,
@@ -64,6 +70,7 @@ class Command(BaseCommand):
                 project_codes=codes,
                 government=government,
                 government_code=government_code,
+                government_level=government_level,
             )
             self.show(ingest, all)
             if dry_run:
