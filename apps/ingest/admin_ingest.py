@@ -19,10 +19,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
+from apps.ingest.services import DisclosureInvalid, ingest_preview, ingest_write, read
 from apps.workbooks.admin_import import check_scope
 from apps.workbooks.problems import WorkbookInvalid
-
-from .services import DisclosureInvalid, ingest_preview, ingest_write, read
 
 UPLOADS = Path(tempfile.gettempdir()) / "budgetsite-disclosures"
 SESSION_KEY = "disclosure_ingests"

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from .catalogue import OPTIONAL, ColumnSpec, Kind
-from .numbers import WAN, AmountError, amount, code, decimals, is_amount, is_blank_mark, label
-from .source import SourceLine
-from .tables import RawTable
+from apps.ingest.catalogue import OPTIONAL, ColumnSpec, Kind
+from apps.ingest.numbers import WAN, AmountError, amount, code, decimals, is_amount, is_blank_mark, label
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ problems that stop the write."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from apps.ingest.numbers import yuan
+from apps.ingest.sources.text import SourceLine
 from apps.workbooks.problems import Problem
-
-from .numbers import yuan
-from .source import SourceLine
 
 
 @dataclass(frozen=True)

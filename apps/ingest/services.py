@@ -8,13 +8,12 @@ from django.db import transaction
 from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget
 from apps.budgets.services import budget_publish
+from apps.ingest.pipeline import Ingest, read_disclosure
+from apps.ingest.proof.tables import prove
+from apps.ingest.sources.pdf import PdfError
+from apps.ingest.sources.xlsx import XlsxError
 from apps.workbooks.problems import Problem, WorkbookInvalid
 from apps.workbooks.services import Preview, budget_import, import_preview
-
-from .pdf import PdfError
-from .proof import prove
-from .reading import Ingest, read_disclosure
-from .xlsx import XlsxError
 
 
 class DisclosureInvalid(WorkbookInvalid):

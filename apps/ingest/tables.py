@@ -10,10 +10,10 @@ table, kept and reported, so that its rows are never read as this table's."""
 import re
 from dataclasses import dataclass, field
 
-from . import catalogue
-from .catalogue import Heading
-from .numbers import code, is_amount, label
-from .source import SourceLine
+from apps.ingest import catalogue
+from apps.ingest.catalogue import Heading
+from apps.ingest.numbers import code, is_amount, label
+from apps.ingest.sources.text import SourceLine
 
 UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
 DEPARTMENT = re.compile(r"^\s*(部门名称|编制部门|编制单位|预算单位|单位名称|部门)\s*[:：]\s*(.*)$")

@@ -1,9 +1,8 @@
 """One year's classification tree, for checking codes and names and for
 finding a code from the names a table or a sentence prints instead."""
 
+from apps.ingest.numbers import label
 from apps.reference.models import ClassificationCode
-
-from .numbers import label
 
 
 class Tree:

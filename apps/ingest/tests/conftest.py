@@ -64,6 +64,6 @@ def sample_pdf() -> Path:
 @pytest.fixture(scope="session")
 def sample_text(sample_pdf: Path) -> str:
     """The sample's text as the PDF reader gives it, parsed once per session."""
-    from apps.ingest.pdf import pdf_text
+    from apps.ingest.sources.pdf import pdf_text
 
     return pdf_text(sample_pdf.read_bytes())

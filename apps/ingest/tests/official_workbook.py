@@ -10,7 +10,7 @@ from io import BytesIO
 import openpyxl
 
 from apps.ingest.numbers import is_amount
-from apps.ingest.source import SourceLine, source_lines
+from apps.ingest.sources.text import SourceLine, source_lines
 from apps.ingest.tables import RawTable, split_document
 
 

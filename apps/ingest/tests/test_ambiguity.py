@@ -5,7 +5,7 @@ when the tables allow exactly one answer."""
 import pytest
 
 from apps.budgets.models import Budget
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
 from apps.ingest.services import DisclosureInvalid, ingest_write
 from apps.workbooks import layout
 

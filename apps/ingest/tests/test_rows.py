@@ -1,6 +1,6 @@
 """Codes whole or split, names checked against the year's tree, wrapped names joined."""
 
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
 from apps.workbooks import layout
 
 from .small import EXPENDITURE_HEADER, UNITS, disclosure

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from apps.budgets.checks import run_checks
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
 from apps.ingest.services import ingest_write
 
 from .conftest import contents, printed

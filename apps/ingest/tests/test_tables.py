@@ -3,7 +3,7 @@ tables we have no counterpart for, a missing unit line."""
 
 from decimal import Decimal
 
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
 from apps.workbooks import layout
 
 from .small import (

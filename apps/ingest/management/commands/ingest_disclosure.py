@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError, CommandParser
 
 from apps.budgets.checks import CheckResult
-from apps.ingest.reading import Ingest
+from apps.ingest.pipeline import Ingest
 from apps.ingest.report import Report
 from apps.ingest.services import DisclosureInvalid, ingest_preview, ingest_write, read
 from apps.ingest.services import publish as publish_budget

@@ -8,12 +8,12 @@ way is settled by those column sums when exactly one way fits."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .code_tables import column_label, told_how
-from .grid import Grid, Placed, describe, grid_of, parse, place
-from .numbers import code as as_code
-from .numbers import label, same_name
-from .report import Report
-from .tables import RawTable
+from apps.ingest.grid import Grid, Placed, describe, grid_of, parse, place
+from apps.ingest.numbers import code as as_code
+from apps.ingest.numbers import label, same_name
+from apps.ingest.readers.code_tables import column_label, told_how
+from apps.ingest.report import Report
+from apps.ingest.tables import RawTable
 
 ZERO = Decimal(0)
 TOTAL_WORDS = {"合计", "总计"}

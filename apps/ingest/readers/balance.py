@@ -10,15 +10,14 @@ from decimal import Decimal
 
 from apps.budgets.models import RevenueSource as R
 from apps.budgets.official import OfficialTable
-
-from . import catalogue
-from .grid import Grid, grid_of, parse, positional_leaves, split_tokens
-from .numbers import code as as_code
-from .numbers import is_amount, is_blank_mark, label
-from .report import Report
-from .source import SourceLine
-from .tables import RawTable
-from .trees import Tree
+from apps.ingest import catalogue
+from apps.ingest.grid import Grid, grid_of, parse, positional_leaves, split_tokens
+from apps.ingest.numbers import code as as_code
+from apps.ingest.numbers import is_amount, is_blank_mark, label
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
+from apps.ingest.trees import Tree
 
 ZERO = Decimal(0)
 CURRENT = {

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .numbers import AmountError, amount, is_amount, yuan
-from .report import Report
-from .source import SourceLine
-from .tables import RawTable
+from apps.ingest.numbers import AmountError, amount, is_amount, yuan
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
 
 OPERATORS = {
     "≥": "≥",

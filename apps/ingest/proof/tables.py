@@ -10,16 +10,15 @@ from decimal import Decimal
 
 from apps.budgets.models import Budget, RevenueSource
 from apps.budgets.official import OfficialTable, build_all
+from apps.ingest.grid import Grid
+from apps.ingest.numbers import WAN, label, wan
+from apps.ingest.readers.balance import Balance, computed_balance
+from apps.ingest.readers.code_tables import CodeTable
+from apps.ingest.readers.listed import Listed
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.trees import Tree
 from apps.reference.models import Scheme
-
-from .balance import Balance, computed_balance
-from .code_tables import CodeTable
-from .grid import Grid
-from .listed import Listed
-from .numbers import WAN, label, wan
-from .report import Report
-from .source import SourceLine
-from .trees import Tree
 
 ZERO = Decimal(0)
 BY_NATURE = {"basic", "project", "business"}

@@ -11,17 +11,16 @@ from itertools import product
 from math import prod
 
 from apps.budgets.models import RevenueSource as R
+from apps.ingest import catalogue
+from apps.ingest.grid import Grid, Placed, describe, grid_of, parse, place
+from apps.ingest.numbers import code as as_code
+from apps.ingest.numbers import label, yuan
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
+from apps.ingest.trees import Tree
 from apps.reference.models import Scheme
 from apps.workbooks.document_codes import CodeBook
-
-from . import catalogue
-from .grid import Grid, Placed, describe, grid_of, parse, place
-from .numbers import code as as_code
-from .numbers import label, yuan
-from .report import Report
-from .source import SourceLine
-from .tables import RawTable
-from .trees import Tree
 
 LEVEL_BELOW = {0: "类", 3: "款", 5: "项"}
 

@@ -1,14 +1,10 @@
-"""What the reader knows about the disclosure's tables: their names as
-provinces and cities print them, their columns under every common header
-wording, and the identities each row must satisfy. Adding a variant is adding
-a name here, never code per file."""
+"""The kinds of table the disclosures of every province print, with their
+names as printed (longest variants first where one ends another), their
+columns under every common header wording, and the identities each row must
+satisfy (合计 = 基本 + 项目 …). A province whose table has another name or
+another column wording adds it here; only a different structure needs a reader."""
 
-import re
 from dataclasses import dataclass
-
-from apps.workbooks import layout
-
-from .numbers import label
 
 
 @dataclass(frozen=True)
@@ -266,120 +262,6 @@ CODE_KINDS = {
     STATE_CAPITAL: "state-capital",
     REVENUE: "revenue",
 }
-# Headings of the narrative's sections as documents print them (after the
-# department's name or the year): a heading among the tables ends the table above it.
-SECTIONS = (
-    "部门主要职能",
-    "主要职能",
-    "部门机构设置",
-    "机构设置",
-    "名词解释",
-    "部门预算编制说明",
-    "预算编制说明",
-    "编制说明",
-    "其他相关情况说明",
-    "项目经费情况说明",
-    "部门概况",
-    "部门预算安排情况说明",
-)
-# Sections whose numbered parts (一、…) are sections of their own.
-NUMBERED_PARTS = ("其他相关情况说明",)
-PROJECT_SECTIONS = ("项目经费情况说明",)
-# A project's own parts, in the template's order.
-PROJECT_PARTS = ("项目概况", "项目概述", "立项依据", "实施主体", "实施方案", "实施周期", "年度预算安排", "绩效目标")
-
-
-# Names only one province's set of tables prints: the set a document's tables belong to.
-TABLE_SETS = {
-    "shanghai": ("财务收支预算总表", "支出功能分类预算表", "部门预算经济分类预算表", "三公经费和机关运行经费预算表"),
-    "zhejiang": ("项目支出表", "项目绩效目标表", "一般公共预算三公经费表", "一般公共预算支出表"),
-}
-
-
-def table_set(titles: list[str]) -> str:
-    """The set whose own names the titles print most (浙江's, the site's first, when none)."""
-    score = {
-        name: sum(any(label(t).endswith(label(n)) for n in names) for t in titles) for name, names in TABLE_SETS.items()
-    }
-    best = max(score, key=lambda name: score[name])
-    return best if score[best] else "zhejiang"
-
-
-def section_heading(text: str) -> str | None:
-    """The section a short line heads (其他相关情况说明, 上海市…（部门）主要职能), or None."""
-    title = text.replace("\t", " ").strip()
-    if not title or len(title) > 50 or re.search(r"[。；，,]|……|\.{3}", title) or re.search(r"\d[\d,]*\.\d", title):
-        return None
-    plain = label(title)
-    return next((name for name in SECTIONS if plain.endswith(label(name))), None)
-
-
-BY_SLUG = {kind.slug: kind for kind in KINDS if kind.slug}
-
-# Longest printed name first, so that 财政拨款收支预算总表 is not taken for 收支预算总表.
-NAMES = sorted(((label(name), kind) for kind in KINDS for name in kind.names), key=lambda item: -len(item[0]))
-CONTINUED = re.compile(r"[(（]?续表?[)）]?$|续表$")
-LEVEL = re.compile(r"(省本级|市本级|县本级|区本级|省级|市级|县级|区级|乡镇级|本级)")
-YEAR = re.compile(r"(20\d{2})\s*年")
-
-
-@dataclass(frozen=True)
-class Heading:
-    kind: Kind
-    title: str
-    year: int | None
-    level: str
-    scope: str  # 部门 or 单位
-    continued: bool
-
-
-def heading(text: str) -> Heading | None:
-    """A table's title line: a known name at the end, with whatever the
-    template puts in front (year, level, department, 部门/单位, 表一)."""
-    title = text.strip()
-    if len(title) > 80 or re.search(r"[。，；]", title):
-        return None
-    plain = label(title)
-    continued = bool(CONTINUED.search(plain))
-    plain = CONTINUED.sub("", plain)
-    for name, kind in NAMES:
-        if plain.endswith(name):
-            prefix = plain[: -len(name)]
-            return Heading(kind, title, year_of(prefix), level_of(prefix), scope_of(prefix), continued)
-    return None
-
-
-def unknown_heading(text: str) -> Heading | None:
-    """A title line of a table we have no counterpart for (…表), kept and reported."""
-    title = text.strip()
-    plain = CONTINUED.sub("", label(title))
-    if 4 <= len(plain) <= 60 and plain.endswith("表") and not re.search(r"[。，；]", title):
-        return Heading(
-            UNKNOWN, title, year_of(plain), level_of(plain), scope_of(plain), bool(CONTINUED.search(label(title)))
-        )
-    return None
-
-
-def year_of(prefix: str) -> int | None:
-    found = YEAR.search(prefix)
-    return int(found.group(1)) if found else None
-
-
-def level_of(prefix: str) -> str:
-    found = LEVEL.search(prefix)
-    return found.group(1) if found else ""
-
-
-def scope_of(prefix: str) -> str:
-    return "单位" if prefix.endswith("单位") else "部门" if prefix.endswith("部门") or "部门" in prefix else ""
-
-
-def header_words() -> set[str]:
-    """Every label a header row may hold: our columns' and the 明细 sheets'."""
-    words = {label(w) for kind in KINDS for spec in kind.columns for w in (*spec.labels, *spec.groups)}
-    words |= {label(h) for spec in layout.DETAIL_SHEETS for h in spec.headers}
-    words |= {label(w) for w in (*CURRENT, *CARRIED, *VEHICLE, *BASIC, *PERFORMANCE_HEADERS, *BALANCE_HEADERS)}
-    return words
 
 
 PERFORMANCE_HEADERS = (
@@ -426,8 +308,3 @@ BALANCE_HEADERS = (
     "本年收入",
     "本年支出",
 )
-HEADER_WORDS = header_words()
-STRONG_HEADERS = {label(h) for spec in layout.DETAIL_SHEETS for h in spec.headers} | {
-    label(w)
-    for w in ("科目编码", "科目名称", "单位名称", "项目名称", "单位编码", "预算数", "类型", "总体绩效目标", "一级指标")
-}

@@ -11,14 +11,13 @@ problem too (the tables disagree)."""
 from decimal import Decimal
 
 from apps.budgets.models import Source
+from apps.ingest.grid import Placed
+from apps.ingest.mapping.details import Details
+from apps.ingest.numbers import CENT, label, yuan
+from apps.ingest.readers.listed import Listed
+from apps.ingest.readers.performance import Performance, PerfProject
+from apps.ingest.report import Report
 from apps.workbooks import layout
-
-from .details import Details
-from .grid import Placed
-from .listed import Listed
-from .numbers import CENT, label, yuan
-from .performance import Performance, PerfProject
-from .report import Report
 
 KEYS = {
     "general": Source.GENERAL,

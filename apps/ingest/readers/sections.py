@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from . import catalogue
-from .narrative import paragraphs
-from .numbers import WAN, label
-from .report import Report
-from .source import SourceLine
+from apps.ingest import catalogue
+from apps.ingest.numbers import WAN, label
+from apps.ingest.readers.narrative import paragraphs
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
 
 PART = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(?P<title>[^。；，]{1,40}?)\s*$")
 PROJECT_NAME = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?项目名称\s*[:：]\s*(?P<name>.+?)\s*$")

@@ -10,16 +10,15 @@ places is a problem."""
 from decimal import Decimal
 
 from apps.budgets.models import Nature, RevenueSource, Source, ThreePublicCategory
+from apps.ingest.mapping.details import Details
+from apps.ingest.numbers import WAN, wan, yuan
+from apps.ingest.readers.balance import Balance
+from apps.ingest.readers.code_tables import CodeRow, CodeTable
+from apps.ingest.readers.listed import Listed
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
 from apps.reference.models import Unit
 from apps.workbooks import layout
-
-from .balance import Balance
-from .code_tables import CodeRow, CodeTable
-from .details import Details
-from .listed import Listed
-from .numbers import WAN, wan, yuan
-from .report import Report
-from .source import SourceLine
 
 ZERO = Decimal(0)
 NATURES = ("personnel", "public", "project", "subsidy", "remittance", "business")

@@ -8,14 +8,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from apps.ingest.numbers import label
+from apps.ingest.readers.narrative import PHASES, Narrative
+from apps.ingest.readers.performance import Performance
+from apps.ingest.readers.sections import Sections
+from apps.ingest.report import Report
+from apps.ingest.tables import UNITS, Document
 from apps.reference.models import Department, Government, Unit
-
-from .narrative import PHASES, Narrative
-from .numbers import label
-from .performance import Performance
-from .report import Report
-from .sections import Sections
-from .tables import UNITS, Document
 
 ADMINISTRATIVE_NAME = re.compile(r"(局|委|办|厅|部|署|委员会|政府|办公室|法院|检察院|办事处)(本级|[(（]本部[)）])?$")
 # The title of a government's set of budgets: 上海市普陀区2024年区级部门预算 (or 2024年上海市普陀区区级部门预算).

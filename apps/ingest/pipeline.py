@@ -4,30 +4,28 @@ writes, with the report of everything found, proved, inferred and wrong."""
 from dataclasses import dataclass, field
 
 from apps.budgets.models import BudgetNarrative, Source
+from apps.ingest import catalogue
+from apps.ingest.mapping.details import Details
+from apps.ingest.mapping.info import Info, read_info, table_units
+from apps.ingest.mapping.lines import FunctionLines, economic_lines, revenue_lines, three_public_lines
+from apps.ingest.mapping.projects import project_lines
+from apps.ingest.numbers import CENT, WAN
+from apps.ingest.proof.narrative import TableFigures, compare, derive_priors, purposes
+from apps.ingest.readers.balance import Balance, read_balance
+from apps.ingest.readers.code_tables import CodeTable, document_codes, read_code_table, revenue_by_code, summary
+from apps.ingest.readers.listed import Listed, read_projects, read_three_public
+from apps.ingest.readers.narrative import Narrative, read_narrative
+from apps.ingest.readers.narrative_figures import read_figures
+from apps.ingest.readers.performance import Performance, read_performance
+from apps.ingest.readers.sections import Sections, read_sections
+from apps.ingest.report import Report, TableSummary
+from apps.ingest.sources import disclosure_text
+from apps.ingest.sources.text import source_lines
+from apps.ingest.tables import EMPTY_NOTE, Document, RawTable, split_document
+from apps.ingest.trees import Tree
 from apps.reference.models import Scheme
 from apps.workbooks import layout
 from apps.workbooks.reader import BudgetData, check_references, narrative_value
-
-from . import catalogue
-from .balance import Balance, read_balance
-from .code_tables import CodeTable, document_codes, read_code_table, revenue_by_code, summary
-from .compare import TableFigures, compare, derive_priors, purposes
-from .derive import FunctionLines, economic_lines, revenue_lines, three_public_lines
-from .details import Details
-from .info import Info, read_info, table_units
-from .listed import Listed, read_projects, read_three_public
-from .narrative import Narrative, read_narrative
-from .narrative_figures import read_figures
-from .numbers import CENT, WAN
-from .pdf import pdf_text
-from .performance import Performance, read_performance
-from .project_lines import project_lines
-from .report import Report, TableSummary
-from .sections import Sections, read_sections
-from .source import decode, source_lines
-from .tables import EMPTY_NOTE, Document, RawTable, split_document
-from .trees import Tree
-from .xlsx import is_xlsx, xlsx_text
 
 CODE_KINDS = catalogue.CODE_KINDS
 SOURCE_TABLES = {
@@ -44,16 +42,6 @@ class Ingest:
     parsed: dict = field(default_factory=dict)  # official slug → the table as read, for the proof
     units: dict[str, str] = field(default_factory=dict)  # unit code → name
     document: Document | None = None  # the narrative and tables as found, to show
-
-
-def disclosure_text(content: bytes, filename: str = "") -> str:
-    """One text, whatever the source: a PDF's through pdfplumber, a workbook of the
-    official tables sheet by sheet, or the text file itself."""
-    if content[:5] == b"%PDF-" or filename.lower().endswith(".pdf"):
-        return pdf_text(content)
-    if is_xlsx(content, filename):
-        return xlsx_text(content)
-    return decode(content)
 
 
 class Reading:

@@ -12,16 +12,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from apps.budgets.checks import FISCAL_REVENUE
 from apps.budgets.models import FISCAL_SOURCES
+from apps.ingest.mapping.details import Details
+from apps.ingest.numbers import CENT, WAN, yuan
+from apps.ingest.readers.balance import CARRIED, CURRENT, lookup
+from apps.ingest.readers.narrative import Figure, Narrative
+from apps.ingest.report import Comparison, Report
+from apps.ingest.trees import Tree
 from apps.reference.models import Unit
 from apps.workbooks import layout
 from apps.workbooks.reader import BudgetData, Line
-
-from .balance import CARRIED, CURRENT, lookup
-from .details import Details
-from .narrative import Figure, Narrative
-from .numbers import CENT, WAN, yuan
-from .report import Comparison, Report
-from .trees import Tree
 
 ZERO = Decimal(0)
 USES = {
