@@ -12,12 +12,31 @@ shown to the user, never filled with 0."""
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
 from itertools import combinations
 
 from apps.ingest.catalogue import OPTIONAL, ColumnSpec, Kind
 from apps.ingest.numbers import WAN, AmountError, amount, code, decimals, is_amount, is_blank_mark, label
 from apps.ingest.sources.text import SourceLine
 from apps.ingest.tables import RawTable
+
+
+class Placement(Enum):
+    """How a row's figures found their columns."""
+
+    POSITION = "位置"  # under their headers, the row kept its empty cells (or filled every column)
+    ARITHMETIC = "算术"  # the only placement the row's identities (or its parent's sums) allow
+    AMBIGUOUS = "不能确定"  # more than one placement fits: shown to the user, never guessed
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A cell the grid cannot read: where, under which column, what it says, and why."""
+
+    line: SourceLine
+    column: str
+    value: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -35,12 +54,12 @@ class Placed:
     text_cells: dict[str, str] = field(default_factory=dict)  # key → text, where positions tell
     amounts: dict[str, Decimal | None] = field(default_factory=dict)  # key → 元; None: blank
     printed: dict[str, str] = field(default_factory=dict)  # key → the figure as printed
-    how: str = "位置"  # 位置 (under its header), 算术 (by the row's identities) or 不能确定
+    how: Placement = Placement.POSITION
     options: list[dict[str, str]] = field(default_factory=list)  # the placements that all fit, when ambiguous
 
     @property
     def ambiguous(self) -> bool:
-        return self.how == "不能确定"
+        return self.how is Placement.AMBIGUOUS
 
 
 @dataclass
@@ -49,7 +68,7 @@ class Grid:
     scale: Decimal  # 1 for 元, 10000 for 万元
     positional: bool  # the header kept its empty cells, so positions name columns
     places: int = 2  # decimals printed: the rounding of a 万元 table
-    problems: list[tuple[SourceLine, str, str, str]] = field(default_factory=list)  # line, column, value, message
+    problems: list[CellProblem] = field(default_factory=list)
 
     @property
     def amount_keys(self) -> list[str]:
@@ -193,7 +212,7 @@ def place(grid: Grid, kind: Kind, line: SourceLine) -> Placed:
     texts, figures = tokens[:first], tokens[first:]
     placed = Placed(line, texts)
     if any(not (is_amount(f) or is_blank_mark(f)) for f in figures):
-        grid.problems.append((line, "", " ".join(figures), "数字之间夹有文字，无法分列"))
+        grid.problems.append(CellProblem(line, "", " ".join(figures), "数字之间夹有文字，无法分列"))
         return placed
     return by_arithmetic(grid, kind, placed, figures)
 
@@ -220,7 +239,9 @@ def by_position(grid: Grid, line: SourceLine) -> Placed | None:
         elif column.key:
             placed.text_cells[column.key] = cell
         elif cell and is_amount(cell):
-            grid.problems.append((line, column.label or "?", cell, "这一列的表头无法识别，其中的数字没有读入"))
+            grid.problems.append(
+                CellProblem(line, column.label or "?", cell, "这一列的表头无法识别，其中的数字没有读入")
+            )
     return placed
 
 
@@ -244,7 +265,7 @@ def parse(grid: Grid, line: SourceLine, column: str, cell: str) -> Decimal | Non
     try:
         return amount(cell, grid.scale)
     except AmountError as error:
-        grid.problems.append((line, column, cell, str(error)))
+        grid.problems.append(CellProblem(line, column, cell, str(error)))
         return None
 
 
@@ -253,7 +274,9 @@ def by_arithmetic(grid: Grid, kind: Kind, placed: Placed, figures: list[str]) ->
     values = [parse(grid, placed.line, "", figure) for figure in figures]
     if len(figures) > len(keys):
         grid.problems.append(
-            (placed.line, "", " ".join(figures), f"有 {len(figures)} 个数字，但表头只有 {len(keys)} 个金额列")
+            CellProblem(
+                placed.line, "", " ".join(figures), f"有 {len(figures)} 个数字，但表头只有 {len(keys)} 个金额列"
+            )
         )
         return placed
     fitting = []
@@ -263,11 +286,15 @@ def by_arithmetic(grid: Grid, kind: Kind, placed: Placed, figures: list[str]) ->
             fitting.append((printed, amounts))
     if len(fitting) == 1:
         placed.printed, placed.amounts = fitting[0]
-        placed.how = "位置" if len(figures) == len(keys) else "算术"  # every column filled: the order is the place
+        placed.how = (
+            Placement.POSITION if len(figures) == len(keys) else Placement.ARITHMETIC
+        )  # every column filled: the order is the place
     elif fitting:
-        placed.how = "不能确定"
+        placed.how = Placement.AMBIGUOUS
         placed.options = [printed for printed, _ in fitting]
     else:
-        placed.how = "不能确定"
-        grid.problems.append((placed.line, "", " ".join(figures), "这些数字无论怎样分列都不满足本行的勾稽关系"))
+        placed.how = Placement.AMBIGUOUS
+        grid.problems.append(
+            CellProblem(placed.line, "", " ".join(figures), "这些数字无论怎样分列都不满足本行的勾稽关系")
+        )
     return placed

@@ -18,7 +18,7 @@ from apps.ingest.readers.narrative import Narrative, read_narrative
 from apps.ingest.readers.narrative_figures import read_figures
 from apps.ingest.readers.performance import Performance, read_performance
 from apps.ingest.readers.sections import Sections, read_sections
-from apps.ingest.report import Report, TableSummary
+from apps.ingest.report import NoteKind, Report, TableSummary
 from apps.ingest.sources import disclosure_text
 from apps.ingest.sources.text import source_lines
 from apps.ingest.tables import EMPTY_NOTE, Document, RawTable, split_document
@@ -141,10 +141,10 @@ class Reading:
                     raw.title, raw.kind.name, bool(raw.kind.slug), raw.line, unit, len(raw.rows), status, heading
                 )
             )
-            for line, event in raw.events:
-                self.report.note("读取", raw.title, line, event)
-            for line, conflict in raw.conflicts:
-                self.report.problem(raw.title, line, "单位", None, conflict)
+            for event in raw.events:
+                self.report.note(NoteKind.READ, raw.title, event.line, event.text)
+            for conflict in raw.conflicts:
+                self.report.problem(raw.title, conflict.line, "单位", None, conflict.text)
             claims_empty = [n for n in raw.notes if EMPTY_NOTE.search(n.text)]
             if claims_empty and not raw.is_empty:
                 self.report.warn(
@@ -156,12 +156,15 @@ class Reading:
     def status(self, raw: RawTable) -> str:
         if not raw.kind.slug and raw.kind not in CODE_KINDS:
             self.report.note(
-                "读取", raw.title, raw.line, f"九张公开表中没有与之对应的表：保留原样（{len(raw.rows)} 行），未读入明细"
+                NoteKind.READ,
+                raw.title,
+                raw.line,
+                f"九张公开表中没有与之对应的表：保留原样（{len(raw.rows)} 行），未读入明细",
             )
             return "无对应的公开表，原样保留"
         if not raw.kind.slug:
             self.report.note(
-                "读取", raw.title, raw.line, "九张公开表中没有与之对应的表：读入，仅用于确定支出的资金来源"
+                NoteKind.READ, raw.title, raw.line, "九张公开表中没有与之对应的表：读入，仅用于确定支出的资金来源"
             )
         if raw.is_empty:
             note = "；".join(n.text.strip() for n in raw.notes) or "没有数据行"
@@ -176,7 +179,7 @@ class Reading:
             )
         elif raw.unit == "万元":
             self.report.note(
-                "读取",
+                NoteKind.READ,
                 raw.title,
                 raw.unit_line,
                 "本表金额单位为万元：按 ×10000 精确换算为元；与其他表比较时按本表的小数位四舍五入比较",
@@ -270,7 +273,9 @@ class Reading:
             if name in texts:
                 texts[name] = texts[name] * WAN
         if any(f in texts for f in ("procurement_goods", "procurement_works", "procurement_services")):
-            self.report.note("读取", "说明", None, "政府采购预算取自说明（万元，两位小数）：换算为元后精确到百元")
+            self.report.note(
+                NoteKind.READ, "说明", None, "政府采购预算取自说明（万元，两位小数）：换算为元后精确到百元"
+            )
         data.narrative = {name: narrative_value(name, texts.get(name)) for name in layout.NARRATIVE_FIELDS.values()}
         derive_priors(self.narrative, figures, data, self.report)
         for name, value in data.narrative.items():

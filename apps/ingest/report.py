@@ -5,6 +5,7 @@ problems that stop the write."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
 
 from apps.ingest.numbers import yuan
 from apps.ingest.sources.text import SourceLine
@@ -28,12 +29,20 @@ class Check:
         )
 
 
+class NoteKind(Enum):
+    """What a note tells: its value is how the preview labels it."""
+
+    READ = "读取"  # a step of reading worth knowing
+    INFERRED = "推断"  # something not printed that the reader concluded
+    FIXED = "修正"  # a misplacement corrected by arithmetic
+    WARNING = "提示"  # accepted, but worth reading: a code the document brings, a name that differs …
+
+
 @dataclass(frozen=True)
 class Note:
-    """Something not printed that the reader concluded (推断), a misplacement it
-    corrected by arithmetic (修正), or a step of reading worth knowing (读取)."""
+    """One thing the reader wants the user to know, at the line it stands on."""
 
-    kind: str
+    kind: NoteKind
     table: str
     line: SourceLine | None
     text: str
@@ -102,12 +111,12 @@ class Report:
     def problem(self, table: str, line: SourceLine | None, column: str, value: object, message: str) -> None:
         self.problems.append(Problem(table, line.number if line else None, column, value, message))
 
-    def note(self, kind: str, table: str, line: SourceLine | None, text: str) -> None:
+    def note(self, kind: NoteKind, table: str, line: SourceLine | None, text: str) -> None:
         self.notes.append(Note(kind, table, line, text))
 
     def warn(self, table: str, line: SourceLine | None, text: str) -> None:
         if not any(w.text == text and w.table == table for w in self.warnings):
-            self.warnings.append(Note("提示", table, line, text))
+            self.warnings.append(Note(NoteKind.WARNING, table, line, text))
 
     def finding(self, table: str, line: SourceLine | None, label: str, stated: Decimal, computed: Decimal) -> bool:
         """Keep a disagreement below FINDING_LIMIT as a finding (True); a larger one is not one (False)."""

@@ -25,6 +25,14 @@ NOTE = re.compile(r"^\s*(注|说明|备注)\s*[:：\d]")
 TOTAL_WORDS = {"合计", "总计"}
 
 
+@dataclass(frozen=True)
+class LineNote:
+    """Something about one line of a table: a step of reading it, or what makes it unreadable."""
+
+    line: SourceLine
+    text: str
+
+
 @dataclass
 class RawTable:
     heading: Heading
@@ -35,8 +43,8 @@ class RawTable:
     header: list[SourceLine] = field(default_factory=list)
     rows: list[SourceLine] = field(default_factory=list)
     notes: list[SourceLine] = field(default_factory=list)
-    events: list[tuple[SourceLine, str]] = field(default_factory=list)  # what reading it took, to show
-    conflicts: list[tuple[SourceLine, str]] = field(default_factory=list)  # what makes it unreadable as printed
+    events: list[LineNote] = field(default_factory=list)  # what reading it took, to show
+    conflicts: list[LineNote] = field(default_factory=list)  # what makes it unreadable as printed
 
     @property
     def kind(self) -> catalogue.Kind:
@@ -137,7 +145,7 @@ class Splitter:
     def start(self, found: Heading, line: SourceLine) -> None:
         table = self.table
         if table and table.kind is found.kind and (found.continued or label(found.title) == label(table.title)):
-            table.events.append((line, "标题在新的一页重复，视为续表，与上一页合并"))
+            table.events.append(LineNote(line, "标题在新的一页重复，视为续表，与上一页合并"))
             self.repeating = True
             return
         self.table = RawTable(found, line)
@@ -174,7 +182,7 @@ class Splitter:
         if unit:
             value = unit.group(1)
             if self.repeating and table.unit and value != table.unit:
-                table.conflicts.append((line, f"续表的单位“{value}”与前页“{table.unit}”不同：无法确定金额单位"))
+                table.conflicts.append(LineNote(line, f"续表的单位“{value}”与前页“{table.unit}”不同：无法确定金额单位"))
             elif not table.unit_line:
                 table.unit, table.unit_line = value, line
         text = department.group(2) if department else line.text
@@ -189,7 +197,7 @@ class Splitter:
         break, is dropped; another table's header starts an untitled table."""
         table = self.table
         if same_header(line, table.header):
-            table.events.append((line, "表头在新的一页重复，已略去"))
+            table.events.append(LineNote(line, "表头在新的一页重复，已略去"))
             return
         if table.kind is catalogue.UNKNOWN:
             table.rows.append(line)

@@ -12,7 +12,7 @@ from apps.ingest.numbers import label
 from apps.ingest.readers.narrative import PHASES, Narrative
 from apps.ingest.readers.performance import Performance
 from apps.ingest.readers.sections import Sections
-from apps.ingest.report import Report
+from apps.ingest.report import NoteKind, Report
 from apps.ingest.tables import UNITS, Document
 from apps.reference.models import Department, Government, Unit
 
@@ -90,7 +90,10 @@ def read_department(
         found |= {f: getattr(known, f) for f in kept}
         if kept:
             report.note(
-                "读取", "基本信息", None, f"公开文本中没有的部门信息（{'、'.join(kept)}）沿用系统中部门 {code} 的记录"
+                NoteKind.READ,
+                "基本信息",
+                None,
+                f"公开文本中没有的部门信息（{'、'.join(kept)}）沿用系统中部门 {code} 的记录",
             )
     if not found["code"]:
         report.problem("基本信息", None, "部门编码", None, "公开文本中找不到部门编码，请指定 --department")
@@ -124,7 +127,10 @@ def unit_kind(code: str, name: str, department: str, narrative: Narrative, repor
     else:
         kind, why = Unit.Kind.OTHER, "无法从公开文本判断"
     report.note(
-        "推断", "基本信息", None, f"预算单位 {code or ''} {name} 记为{Unit.Kind(kind).label}：{why}".replace("  ", " ")
+        NoteKind.INFERRED,
+        "基本信息",
+        None,
+        f"预算单位 {code or ''} {name} 记为{Unit.Kind(kind).label}：{why}".replace("  ", " "),
     )
     return kind
 
@@ -205,7 +211,7 @@ def read_info(
     info.phase = PHASES.get(narrative.title.get("phase") or info.government.pop("phase", ""), "budget")
     scope = narrative.title.get("scope") or info.government.pop("scope", "")
     if scope == "单位" or any(t.heading.scope == "单位" for t in document.tables):
-        report.note("读取", "基本信息", None, "这是单位预算：按一个部门、其所列单位读入")
+        report.note(NoteKind.READ, "基本信息", None, "这是单位预算：按一个部门、其所列单位读入")
     info.government.pop("phase", None)
     info.government.pop("scope", None)
     info.units = [
@@ -224,7 +230,10 @@ def read_info(
                 "机构设置所列" if len(names) > 1 or names != [info.department["name"]] else "文件所列的编制部门（单位）"
             )
             report.note(
-                "读取", "基本信息", None, f"文件没有列出单位编码：预算单位按名称取自{where}（{len(info.units)} 个）"
+                NoteKind.READ,
+                "基本信息",
+                None,
+                f"文件没有列出单位编码：预算单位按名称取自{where}（{len(info.units)} 个）",
             )
     if not info.units:
         report.problem(

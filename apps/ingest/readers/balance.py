@@ -150,8 +150,8 @@ def read_balance(raw: RawTable, tree: Tree, report: Report) -> Balance:
                     text,
                     "无法识别：不是已知的收入项目，也不是当年支出功能分类中的科目名称",
                 )
-    for line, column, value, message in grid.problems:
-        report.problem(raw.title, line, column, value, message)
+    for cell in grid.problems:
+        report.problem(raw.title, cell.line, cell.column, cell.value, cell.message)
     prove_balance(balance, grid, report)
     return balance
 

@@ -12,10 +12,10 @@ from math import prod
 
 from apps.budgets.models import RevenueSource as R
 from apps.ingest import catalogue
-from apps.ingest.grid import Grid, Placed, describe, grid_of, parse, place
+from apps.ingest.grid import Grid, Placed, Placement, describe, grid_of, parse, place
 from apps.ingest.numbers import code as as_code
 from apps.ingest.numbers import label, yuan
-from apps.ingest.report import Report
+from apps.ingest.report import NoteKind, Report
 from apps.ingest.sources.text import SourceLine
 from apps.ingest.tables import RawTable
 from apps.ingest.trees import Tree
@@ -94,17 +94,19 @@ def read_code_table(raw: RawTable, year: int | None, report: Report) -> CodeTabl
             previous = row
         elif previous and row.name and not any(v is not None for v in placed.amounts.values()):
             previous.name += row.name
-            report.note("读取", raw.title, line, f"“{row.name}”是上一行科目名称的续行，已接在“{previous.name}”中")
+            report.note(
+                NoteKind.READ, raw.title, line, f"“{row.name}”是上一行科目名称的续行，已接在“{previous.name}”中"
+            )
         elif previous and row.name and not any(v is not None for v in previous.amounts.values()):
             previous.name += row.name
             previous.placed.amounts, previous.placed.printed = placed.amounts, placed.printed
-            report.note("读取", raw.title, line, f"科目名称换行，数字在续行上：与上一行合并为“{previous.name}”")
+            report.note(NoteKind.READ, raw.title, line, f"科目名称换行，数字在续行上：与上一行合并为“{previous.name}”")
         else:
             report.problem(
                 raw.title, line, "科目编码", line.text.strip()[:40], "这一行没有科目编码，也不是合计行或上一行的续行"
             )
-    for line, column, value, message in table.grid.problems:
-        report.problem(raw.title, line, column, value, message)
+    for cell in table.grid.problems:
+        report.problem(raw.title, cell.line, cell.column, cell.value, cell.message)
     settle_ambiguous(table, report)
     prove(table, report)
     return table
@@ -112,9 +114,9 @@ def read_code_table(raw: RawTable, year: int | None, report: Report) -> CodeTabl
 
 def told_how(title: str, placed: Placed, grid: Grid, report: Report) -> None:
     """A row that lost its empty cells but whose figures fit its identities one way only."""
-    if placed.how == "算术":
+    if placed.how is Placement.ARITHMETIC:
         report.note(
-            "推断",
+            NoteKind.INFERRED,
             title,
             placed.line,
             f"本行缺少空白单元格，数字按本行勾稽关系只能这样分列：{describe(grid, placed.printed)}",
@@ -216,10 +218,13 @@ def settle_ambiguous(table: CodeTable, report: Report) -> None:
         settled = False
         for parent, children in groups(table):
             for row, option in settle_group(table, parent, children):
-                row.placed.printed, row.placed.how = option, "算术"
+                row.placed.printed, row.placed.how = option, Placement.ARITHMETIC
                 row.placed.amounts = parse_option(table.grid, row, option)
                 report.note(
-                    "推断", table.title, row.line, f"本行数字的列由上下级合计确定：{describe(table.grid, option)}"
+                    NoteKind.INFERRED,
+                    table.title,
+                    row.line,
+                    f"本行数字的列由上下级合计确定：{describe(table.grid, option)}",
                 )
                 settled = True
     for row in ([table.total] if table.total else []) + list(table.rows.values()):

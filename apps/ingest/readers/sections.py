@@ -14,7 +14,7 @@ from decimal import Decimal
 from apps.ingest import catalogue
 from apps.ingest.numbers import WAN, label
 from apps.ingest.readers.narrative import paragraphs
-from apps.ingest.report import Report
+from apps.ingest.report import NoteKind, Report
 from apps.ingest.sources.text import SourceLine
 
 PART = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.．]\s*(?P<title>[^。；，]{1,40}?)\s*$")
@@ -160,7 +160,10 @@ def arranged_amount(project: DocumentedProject, report: Report) -> Decimal | Non
     if figures and len(quarters) == len(figures):
         total = sum(figures, Decimal(0))
         report.note(
-            "读取", "项目经费情况说明", part.line, f"“{project.name}”的年度预算按各季度用款计划相加：{total:,.2f} 元"
+            NoteKind.READ,
+            "项目经费情况说明",
+            part.line,
+            f"“{project.name}”的年度预算按各季度用款计划相加：{total:,.2f} 元",
         )
         return total
     if figures:

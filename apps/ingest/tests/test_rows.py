@@ -1,6 +1,7 @@
 """Codes whole or split, names checked against the year's tree, wrapped names joined."""
 
 from apps.ingest.pipeline import read_disclosure
+from apps.ingest.report import NoteKind
 from apps.workbooks import layout
 
 from .small import EXPENDITURE_HEADER, UNITS, disclosure
@@ -61,7 +62,7 @@ def test_a_wrapped_name_is_joined_whichever_line_holds_the_figures(db):
 """
     ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
     assert ingest.report.problems == []
-    notes = [n.text for n in ingest.report.notes if n.kind == "读取"]
+    notes = [n.text for n in ingest.report.notes if n.kind is NoteKind.READ]
     assert any("续行" in n and "政府办公厅(室)及相关机构事务" in n for n in notes)
     assert any("数字在续行上" in n and "进修及培训" in n for n in notes)
     assert spending(ingest) == expected()

@@ -105,7 +105,7 @@ class Command(BaseCommand):
             )
         for note in report.notes:
             self.stdout.write(
-                f"{note.kind} {where(report, note.line.number if note.line else None)} {note.table}：{note.text}"
+                f"{note.kind.value} {where(report, note.line.number if note.line else None)} {note.table}：{note.text}"
             )
         for comparison in report.comparisons:
             if all or not comparison.ok:
