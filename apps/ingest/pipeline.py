@@ -9,7 +9,7 @@ from apps.ingest.mapping.details import Details
 from apps.ingest.mapping.info import Info, read_info, table_units
 from apps.ingest.mapping.lines import FunctionLines, economic_lines, revenue_lines, three_public_lines
 from apps.ingest.mapping.projects import project_lines
-from apps.ingest.numbers import CENT, WAN
+from apps.ingest.numbers import CENT, WAN, amount, is_amount
 from apps.ingest.proof.narrative import TableFigures, compare, derive_priors, purposes
 from apps.ingest.readers.balance import Balance, read_balance
 from apps.ingest.readers.code_tables import CodeTable, document_codes, read_code_table, revenue_by_code, summary
@@ -146,7 +146,7 @@ class Reading:
             for conflict in raw.conflicts:
                 self.report.problem(raw.title, conflict.line, "单位", None, conflict.text)
             claims_empty = [n for n in raw.notes if EMPTY_NOTE.search(n.text)]
-            if claims_empty and not raw.is_empty:
+            if claims_empty and has_figures(raw):
                 self.report.warn(
                     raw.title,
                     claims_empty[0],
@@ -300,6 +300,11 @@ class Reading:
                     table.title if table else problem.sheet, problem.row, problem.column, problem.value, problem.message
                 )
             )
+
+
+def has_figures(raw: RawTable) -> bool:
+    """Any figure other than 0 among the table's rows (a table of zeros is as empty as its note says)."""
+    return any(is_amount(c) and amount(c) != 0 for row in raw.rows for c in row.filled)
 
 
 def stated_running_cost(table: Listed):

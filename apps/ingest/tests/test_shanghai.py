@@ -209,3 +209,13 @@ def test_the_command_refuses_the_contradiction(db, sample_text, tmp_path):
     )
     with pytest.raises(CommandError, match="没有写入任何数据"):
         call_command("ingest_disclosure", str(path), "--department", "900", stdout=StringIO(), stderr=StringIO())
+
+
+def test_a_note_claiming_an_empty_table_that_has_figures_is_a_warning(db, sample_text):
+    ingest = read(sample_text.encode(), "wanli.txt", department="900")
+    warning = next(w for w in ingest.report.warnings if "注释称本表为空表" in w.text)
+    assert "三公" in warning.table and "注释不予采用" in warning.text
+    zeros = re.sub(r"(?m)^47\.91\t.*$", "0\t0\t0\t0\t0\t0\t0\t", sample_text)
+    quiet = read(zeros.encode(), "wanli.txt", department="900")
+    assert not any("注释称本表为空表" in w.text for w in quiet.report.warnings)
+    assert ingest_write(quiet).three_public_lines.count() == 0  # zeros: no lines, never zero lines
