@@ -115,7 +115,7 @@ class Report:
         self.notes.append(Note(kind, table, line, text))
 
     def warn(self, table: str, line: SourceLine | None, text: str) -> None:
-        if not any(w.text == text and w.table == table for w in self.warnings):
+        if not any(w.text == text for w in self.warnings):  # a code printed in several tables is told once
             self.warnings.append(Note(NoteKind.WARNING, table, line, text))
 
     def finding(self, table: str, line: SourceLine | None, label: str, stated: Decimal, computed: Decimal) -> bool:

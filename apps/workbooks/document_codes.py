@@ -35,13 +35,18 @@ class CodeBook:
     year: int | None
     printed: dict[str, dict[str, str]] = field(default_factory=dict)
     listed: dict[str, dict[str, str]] = field(default_factory=dict)
+    # codes an earlier document brought (in the database, but not the national list's): scheme → code → note
+    earlier: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.listed = {str(s): {} for s in Scheme}
-        for scheme, code, name in ClassificationCode.objects.filter(year=self.year).values_list(
-            "scheme", "code", "name"
+        self.earlier = {str(s): {} for s in Scheme}
+        for scheme, code, name, origin, note in ClassificationCode.objects.filter(year=self.year).values_list(
+            "scheme", "code", "name", "origin", "origin_note"
         ):
             self.listed[scheme][code] = name
+            if origin == ClassificationCode.Origin.DOCUMENT:
+                self.earlier[scheme][code] = note
 
     def name(self, scheme: str, code: str) -> str | None:
         return self.listed.get(scheme, {}).get(code) or self.printed.get(scheme, {}).get(code)
@@ -59,6 +64,9 @@ class CodeBook:
         if official is not None:
             if name and not same_label(name, official):
                 return Verdict(warning=f"科目 {code} 的名称“{name}”与{self.year}年{label}的“{official}”不同")
+            if code in self.earlier.get(scheme, {}):
+                note = self.earlier[scheme][code]
+                return Verdict(warning=f"科目 {code} {official} 不在{self.year}年{label}中：沿用此前“{note}”所列")
             return Verdict()
         if len(code) not in LEVEL_LENGTHS[scheme]:
             return Verdict(problem=f"不是{label}的科目编码（应为 {'、'.join(map(str, LEVEL_LENGTHS[scheme]))} 位）")

@@ -219,3 +219,10 @@ def test_a_note_claiming_an_empty_table_that_has_figures_is_a_warning(db, sample
     quiet = read(zeros.encode(), "wanli.txt", department="900")
     assert not any("注释称本表为空表" in w.text for w in quiet.report.warnings)
     assert ingest_write(quiet).three_public_lines.count() == 0  # zeros: no lines, never zero lines
+
+
+def test_a_code_an_earlier_document_brought_is_still_told(db, sample_text):
+    write_sample(sample_text).delete()
+    again = read(sample_text.encode(), "wanli-2.txt", department="900")
+    told = "科目 30102 津贴补贴 不在2024年部门预算支出经济分类中：沿用此前“shanghai-putuo-wanli-2024-budget.txt”所列"
+    assert told in again.data.warnings and again.data.codes == []
