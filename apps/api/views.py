@@ -14,7 +14,7 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.explanation import explanation_paragraphs
 from apps.budgets.models import Budget, Phase
-from apps.budgets.official import SLUGS, build_table
+from apps.budgets.official import build_table, slugs_of
 from apps.projects.models import Project
 from apps.reference.models import ClassificationCode, Department, Scheme
 from apps.workbooks.table_files import table_json
@@ -121,16 +121,16 @@ def budget(request: HttpRequest, department: str, year: int, phase: str = Phase.
         **budget_summary(found),
         "units": [{"code": u.code, "name": u.name, "kind": u.kind} for u in found.units.all()],
         "explanation": explanation_paragraphs(found),
-        "tables": {slug: reverse("api:table", kwargs={**found.url_kwargs, "slug": slug}) for slug in SLUGS},
+        "tables": {slug: reverse("api:table", kwargs={**found.url_kwargs, "slug": slug}) for slug in slugs_of(found)},
         "projects": reverse("api:projects", kwargs=found.url_kwargs),
     }
 
 
 @json_view
 def table(request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET) -> dict:
-    if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表；可用：{'、'.join(SLUGS)}")
     found = published_budget(department, year, phase)
+    if slug not in slugs_of(found):
+        raise Http404(f"没有名为“{slug}”的表；可用：{'、'.join(slugs_of(found))}")
     return table_json(found, build_table(found, slug), AmountUnit.from_query(request.GET.get("unit")))
 
 

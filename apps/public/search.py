@@ -108,7 +108,9 @@ def codes(q: str, unit: AmountUnit) -> ResultGroup:
 
 def indicators(q: str, unit: AmountUnit) -> ResultGroup:
     found = Indicator.objects.filter(project__budget__status=Status.PUBLISHED)
-    found = found.filter(Q(name__icontains=q) | Q(level2__icontains=q)).select_related("project__budget__department__government")
+    found = found.filter(Q(name__icontains=q) | Q(level2__icontains=q)).select_related(
+        "project__budget__department__government"
+    )
     rows = list(
         found.order_by("-project__budget__year", "project__budget__department__code", "project_id", "position")[
             : LIMIT + 1

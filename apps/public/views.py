@@ -11,7 +11,7 @@ from django_tables2 import SingleTableMixin
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import explanation_paragraphs, share
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
-from apps.budgets.official import SLUGS, OfficialTable, TableSources, build_all, build_table
+from apps.budgets.official import OfficialTable, TableSources, build_all, build_table, slugs_of
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
@@ -141,9 +141,9 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
 def table_detail(
     request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET
 ) -> HttpResponse:
-    if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表。")
     budget = visible_budget(request, department, year, phase)
+    if slug not in slugs_of(budget):
+        raise Http404(f"这份预算没有名为“{slug}”的表。")
     table = official_views(budget, [build_table(budget, slug)], request_unit(request))[0]
     return render(request, "public/table_detail.html", {"budget": budget, "table": table, **glossary_context()})
 
