@@ -130,6 +130,7 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
         "budget": budget,
         "cards": headline_cards(figures[budget.pk], prior),
         "explanation": explanation_paragraphs(budget, sources),
+        "sections": list(budget.sections.filter(project__isnull=True)),
         "tables": official_views(budget, official, unit),
         "charts": budget_charts(budget, official, figures[budget.pk], unit),
         "comparison": comparison,

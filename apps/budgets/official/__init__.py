@@ -57,10 +57,12 @@ def slugs_of(budget: Budget) -> tuple[str, ...]:
 def build_table(budget: Budget, slug: str, sources: TableSources | None = None) -> OfficialTable:
     """One table of the budget's set (KeyError for a table the set does not have)."""
     builders, names = TABLE_SETS[budget.table_set]
-    table = builders[slug](sources or TableSources(budget))
+    sources = sources or TableSources(budget)
+    table = builders[slug](sources)
     if slug in names:
         table.name = names[slug]
         table.title = f"{budget.year}年{budget.level_label}部门{table.name}"
+    table.findings = [finding for finding in sources.findings if finding.table == table.name]
     return table
 
 
@@ -70,4 +72,15 @@ def build_all(budget: Budget, sources: TableSources | None = None) -> list[Offic
     return [build_table(budget, slug, sources) for slug in slugs_of(budget)]
 
 
-__all__ = ["SLUGS", "ZHEJIANG", "SHANGHAI", "Column", "OfficialTable", "Row", "TableSources", "build_all", "build_table", "slugs_of"]
+__all__ = [
+    "SLUGS",
+    "ZHEJIANG",
+    "SHANGHAI",
+    "Column",
+    "OfficialTable",
+    "Row",
+    "TableSources",
+    "build_all",
+    "build_table",
+    "slugs_of",
+]

@@ -11,7 +11,16 @@ from functools import cached_property
 from django.db.models import Q, Sum
 from django.db.models.functions import Length, Substr
 
-from apps.budgets.models import BASIC_NATURES, FISCAL_SOURCES, Budget, FunctionLine, Nature, RevenueLine, Source
+from apps.budgets.models import (
+    BASIC_NATURES,
+    FISCAL_SOURCES,
+    Budget,
+    Finding,
+    FunctionLine,
+    Nature,
+    RevenueLine,
+    Source,
+)
 from apps.projects.models import Project
 from apps.reference.models import LEVEL_LENGTHS, Scheme
 
@@ -124,6 +133,10 @@ class TableSources:
         levels = {code: columns_of(sums) for code, sums in by_code.items()}
         totals = columns_of(list(lines.values_list("nature", "source").annotate(amount=Sum("amount")).order_by()))
         return FunctionRollup(totals, tree_rows(levels, Scheme.FUNCTION, self.budget.year))
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        return list(Finding.objects.filter(budget=self.budget))
 
     @cached_property
     def revenue(self) -> dict[str, Decimal]:
