@@ -16,7 +16,7 @@ class ProjectQuerySet(models.QuerySet):
         database (None where the project has no money from that source)."""
         by_source = {
             f"{source.value}_amount": Sum("fundings__amount", filter=Q(fundings__source=source))
-            for source in PROJECT_SOURCES
+            for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
         }
         return self.annotate(total=Sum("fundings__amount"), **by_source)
 

@@ -5,7 +5,7 @@ touches the database except to look up codes, departments and units."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from apps.budgets.models import BudgetNarrative
+from apps.budgets.models import BudgetNarrative, TableSet
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
 from . import cells, layout
@@ -28,6 +28,8 @@ class BudgetData:
     year: int | None = None
     phase: str | None = None
     carry_forward: Decimal = Decimal("0.00")
+    table_set: str = TableSet.ZHEJIANG
+    running_cost: Decimal | None = None  # 机关运行经费 as the document states it
     units: list[dict] = field(default_factory=list)
     narrative: dict[str, object] = field(default_factory=dict)
     details: dict[str, list[Line]] = field(default_factory=dict)
@@ -44,7 +46,7 @@ class Reader:
 
     def read(self, content: bytes) -> BudgetData:
         sheets = sheet_rows(content)
-        for name in [layout.INFO_SHEET] + [spec.name for spec in layout.DETAIL_SHEETS]:
+        for name in [layout.INFO_SHEET] + [spec.name for spec in layout.DETAIL_SHEETS if spec in layout.REQUIRED]:
             if name not in sheets:
                 self.problem(name, None, "", None, "缺少这张工作表")
         if layout.INFO_SHEET in sheets:
@@ -90,6 +92,12 @@ class Reader:
         data = self.data
         if label in layout.DEPARTMENT_FIELDS:
             data.department[layout.DEPARTMENT_FIELDS[label]] = cells.text(values[0] or "")
+        elif label in layout.GOVERNMENT_FIELDS:
+            data.government[layout.GOVERNMENT_FIELDS[label]] = self.government_value(label, values[0])
+        elif label == "公开表格式":
+            data.table_set = cells.parse(layout.Field(label, "choice", layout.TABLE_SETS), values[0])
+        elif label == "机关运行经费（文件所列）":
+            data.running_cost = None if values[0] in (None, "") else cells.money(values[0])
         elif label == "年度":
             data.year = cells.whole_number(values[0])
         elif label == "阶段":
@@ -102,6 +110,11 @@ class Reader:
         else:
             name = layout.NARRATIVE_FIELDS[label]
             data.narrative[name] = narrative_value(name, values[0])
+
+    def government_value(self, label: str, value) -> str:
+        if label == "级次":
+            return cells.parse(layout.Field(label, "choice", layout.GOVERNMENT_LEVELS), value)
+        return cells.code_text(value) if label == "行政区划代码" and value not in (None, "") else cells.text(value or "")
 
     def read_detail(self, spec: layout.DetailSheet, rows: list[tuple]) -> list[Line]:
         if not rows:
