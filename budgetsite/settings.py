@@ -121,6 +121,12 @@ if not EMBEDDED_DATABASE:
     DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL"), conn_max_age=60)}
 else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}}
+for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # SQLite has no row locks: a transaction takes the write lock when it begins (IMMEDIATE)
+        # and a second writer waits up to 20 s for it, instead of failing with "database is
+        # locked" when it tries to upgrade a read lock in the middle of a transaction.
+        database.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 if "DATABASE_REPLICA_URL" in os.environ:
     DATABASES["replica"] = dj_database_url.parse(env_str("DATABASE_REPLICA_URL"), conn_max_age=60)
     # The replica is the primary's copy: tests must not try to create it.

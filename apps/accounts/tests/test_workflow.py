@@ -31,9 +31,10 @@ def test_editor_submits_reviewer_publishes_and_editor_is_locked_out(as_role, wor
 
 def test_publishing_is_refused_while_a_check_fails(as_role, world):
     draft = world["draft"]  # one 100.00 line and no revenue: 收入 ≠ 支出
+    Budget.objects.filter(pk=draft.pk).update(status="submitted")
     response = as_role("reviewer").post(f"{ADMIN}{draft.pk}/publish/", follow=True)
     page = response.content.decode()
-    assert Budget.objects.get(pk=draft.pk).status == "draft"
+    assert Budget.objects.get(pk=draft.pk).status == "submitted"
     assert "项校验不符，不能公开" in page
     assert "收入总计 0.00 = 支出合计（含结转下年） 100.00，差额 -100.00" in page
 
