@@ -182,6 +182,8 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 IMPORT_MAX_BYTES = 10 * 1024 * 1024
 IMPORT_MAX_INFLATED_BYTES = 200 * 1024 * 1024
 IMPORT_MAX_ROWS = 100_000
+# An upload waits this long for its confirmation (in the database: any app server may confirm it).
+UPLOAD_KEEP_HOURS = env_int("UPLOAD_KEEP_HOURS", 24)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 
 from apps.budgets.checks import CheckResult, run_checks
-from apps.budgets.models import Budget, BudgetNarrative, Status
+from apps.budgets.models import Budget, Status
 from apps.reference.models import Department, Unit
 
 from . import layout
@@ -149,4 +149,3 @@ def replace_budget(data: BudgetData) -> Budget:
         narrative._change_reason = "导入"
         narrative.save()
     return budget
-
