@@ -22,16 +22,22 @@ from apps.workbooks.table_files import table_json
 PAGE_SIZE = 50
 
 
+def json_error(error: Http404) -> JsonResponse:
+    return JsonResponse({"error": str(error) or "not found"}, status=404, json_dumps_params={"ensure_ascii": False})
+
+
 def json_view(view: Callable) -> Callable:
     @public_cache
     @wraps(view)
+    def answer(request: HttpRequest, *args, **kwargs) -> JsonResponse:
+        return JsonResponse(view(request, *args, **kwargs), json_dumps_params={"ensure_ascii": False})
+
+    @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> JsonResponse:
-        try:
-            return JsonResponse(view(request, *args, **kwargs), json_dumps_params={"ensure_ascii": False})
+        try:  # a 404 from the view or from a parameter that names nothing (budgetsite/params.py)
+            return answer(request, *args, **kwargs)
         except Http404 as error:
-            return JsonResponse(
-                {"error": str(error) or "not found"}, status=404, json_dumps_params={"ensure_ascii": False}
-            )
+            return json_error(error)
 
     return wrapper
 

@@ -230,8 +230,35 @@ def check_three_public(budget: Budget) -> list[CheckResult]:
     ]
 
 
+def check_units(budget: Budget) -> list[CheckResult]:
+    """Every unit of the budget, and every unit a line or a project names, is one of the
+    department's own, and each line's unit is listed among the budget's units."""
+    listed = set(budget.units.values_list("pk", flat=True))
+    foreign = budget.units.exclude(department_id=budget.department_id)
+    results = [
+        CheckResult(f"预算单位“{unit}”须属于本部门", "不属于本部门的单位", Decimal(1), "应为", ZERO, is_count=True)
+        for unit in foreign
+    ]
+    rows = [RevenueLine, FunctionLine, EconomicLine, ThreePublicLine, Project]
+    for model in rows:
+        stray = model.objects.filter(budget=budget, unit__isnull=False).exclude(unit_id__in=listed)
+        for unit in {row.unit for row in stray.select_related("unit")}:
+            results.append(
+                CheckResult(
+                    f"{model._meta.verbose_name}的单位“{unit}”须是本预算列出的单位",
+                    "未列出的单位",
+                    Decimal(1),
+                    "应为",
+                    ZERO,
+                    is_count=True,
+                )
+            )
+    return results or [CheckResult("各行的单位都是本部门列出的单位", "不符的单位", ZERO, "应为", ZERO, is_count=True)]
+
+
 def run_checks(budget: Budget) -> list[CheckResult]:
     return [
+        *check_units(budget),
         *check_leaf_codes(budget),
         *check_totals(budget),
         *check_projects(budget),

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from simple_history.models import HistoricalRecords
 
+from apps.accounts.scoping import check_unit_scope
 from apps.budgets.models import PROJECT_SOURCES, Budget, LineItemQuerySet, Source, money
 from apps.reference.models import ClassificationCode, Scheme, Unit
 
@@ -62,6 +63,9 @@ class Project(models.Model):
 
     objects = ProjectQuerySet.as_manager()
     history = HistoricalRecords()
+
+    def clean(self) -> None:
+        check_unit_scope(self)
 
     class Meta:
         verbose_name = "项目"

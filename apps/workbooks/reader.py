@@ -2,6 +2,7 @@
 every problem collected and located by sheet, row and column. Nothing here
 touches the database except to look up codes, departments and units."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -37,9 +38,12 @@ class BudgetData:
 
 
 class Reader:
-    def __init__(self) -> None:
+    def __init__(self, may_import: Callable[[str], bool] | None = None) -> None:
         self.problems: list[Problem] = []
         self.data = BudgetData()
+        # Whether this user may import the department's budgets: when not, nothing about the
+        # department's units or names in the system is compared (or told).
+        self.may_import = may_import
 
     def problem(self, sheet: str, row: int | None, column: str, value, message: str) -> None:
         self.problems.append(Problem(sheet, row, column, value, message))
@@ -57,7 +61,10 @@ class Reader:
         self.data.official = {
             name: rows for name, rows in sheets.items() if name not in self.data.details and name != layout.INFO_SHEET
         }
-        if self.data.year and self.data.department.get("code"):
+        code = self.data.department.get("code")
+        if code and self.may_import and not self.may_import(code):
+            self.problem(layout.INFO_SHEET, None, "部门编码", code, "不是您所在的部门，不能导入")
+        elif self.data.year and code:
             References(self).check()
         if self.problems:
             raise WorkbookInvalid(self.problems)
@@ -114,7 +121,9 @@ class Reader:
     def government_value(self, label: str, value) -> str:
         if label == "级次":
             return cells.parse(layout.Field(label, "choice", layout.GOVERNMENT_LEVELS), value)
-        return cells.code_text(value) if label == "行政区划代码" and value not in (None, "") else cells.text(value or "")
+        return (
+            cells.code_text(value) if label == "行政区划代码" and value not in (None, "") else cells.text(value or "")
+        )
 
     def read_detail(self, spec: layout.DetailSheet, rows: list[tuple]) -> list[Line]:
         if not rows:
@@ -199,16 +208,18 @@ class References:
             self.reader.problem(
                 layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符"
             )
+        known = Unit.objects.filter(code__in=[u["code"] for u in self.data.units]).select_related("department")
+        known = {unit.code: unit for unit in known}
         for unit in self.data.units:
-            known = Unit.objects.filter(code=unit["code"]).select_related("department").first()
-            if known and (known.department.code != code or known.name != unit["name"]):
-                self.reader.problem(
-                    layout.INFO_SHEET,
-                    None,
-                    layout.UNIT_LABEL,
-                    unit["code"],
-                    f"系统中该单位为 {known.department.code} 部门的“{known.name}”",
-                )
+            found = known.get(unit["code"])
+            if found and found.department.code != code:
+                # Whose unit it is, and its name, are not this editor's business.
+                message = "已是其他部门的预算单位，不能列入本部门"
+            elif found and found.name != unit["name"]:
+                message = f"与系统中该单位的名称“{found.name}”不符"
+            else:
+                continue
+            self.reader.problem(layout.INFO_SHEET, None, layout.UNIT_LABEL, unit["code"], message)
 
     def check_codes(self, spec, scheme: str, codes: dict, named: bool, leaf: bool = True) -> None:
         scheme_label = Scheme(scheme).label
@@ -261,8 +272,8 @@ class References:
                 )
 
 
-def read_budget_workbook(content: bytes) -> BudgetData:
-    return Reader().read(content)
+def read_budget_workbook(content: bytes, may_import: Callable[[str], bool] | None = None) -> BudgetData:
+    return Reader(may_import).read(content)
 
 
 def check_references(data: BudgetData) -> list[Problem]:
