@@ -90,7 +90,6 @@ class Reader:
             ("部门名称", self.data.department.get("name")),
             ("年度", self.data.year),
             ("阶段", self.data.phase),
-            (layout.UNIT_LABEL, self.data.units),
         ]:
             if not required:
                 self.problem(sheet, None, label, None, "缺少此项")

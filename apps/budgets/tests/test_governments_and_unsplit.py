@@ -121,3 +121,22 @@ def test_a_finding_stands_beside_its_table(client):
     page = client.get(budget.get_absolute_url() + "?unit=yuan").content.decode()
     assert "原文 16,353,248.00，明细合计 16,353,248.34，相差 0.34" in page
     assert "部门主要职能" in page  # the document's own narrative, as published
+
+
+def test_a_district_budget_round_trips_through_its_workbook(client):
+    from apps.budgets.models import Budget, Finding, NarrativeSection
+    from apps.workbooks.reader import read_budget_workbook
+    from apps.workbooks.services import budget_import
+
+    budget = district_budget()
+    content = client.get(budget.get_absolute_url() + "export.xlsx").content
+    before = {slug: build_table(budget, slug).rows for slug in slugs_of(budget)}
+    budget.delete()
+
+    again = budget_import(data=read_budget_workbook(content))
+    assert again.department.government.name == "上海市普陀区" and again.table_set == TableSet.SHANGHAI
+    assert again.running_cost == Decimal("4431800.00")
+    assert {slug: build_table(again, slug).rows for slug in slugs_of(again)} == before
+    assert list(NarrativeSection.objects.filter(budget=again).values_list("heading", flat=True)) == ["部门主要职能"]
+    assert Finding.objects.get(budget=again).sentence == "原文 16,353,248.00，明细合计 16,353,248.34，相差 0.34"
+    assert Budget.objects.filter(department__code="205", year=2021).exists()  # the city's 205 is untouched
