@@ -194,7 +194,8 @@ class CodeView(SingleTableMixin, TemplateView):
         return Chart("departments", "bar", f"各部门“{self.node.name}”金额", points, request_unit(self.request), "部门")
 
     def history_chart(self, history) -> Chart:
-        points = [Point(f"{item.year}年", item.amount) for item in history]
+        # Only the years with published figures: the lists give a code in years no budget is published for.
+        points = [Point(f"{item.year}年", item.amount) for item in history if item.amount is not None]
         return Chart(
             "history", "line", f"历年“{self.node.name}”金额（各部门合计）", points, request_unit(self.request), "年度"
         )
