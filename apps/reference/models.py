@@ -125,7 +125,8 @@ class Unit(models.Model):
         verbose_name_plural = "预算单位"
         ordering = ["department", "code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="unit_code_unique"),
+            # Unique within a government, which the import checks; the database can hold it per department.
+            models.UniqueConstraint(fields=["department", "code"], condition=~Q(code=""), name="unit_code_unique"),
             models.UniqueConstraint(fields=["department", "name"], name="unit_name_unique_in_department"),
         ]
 
