@@ -50,9 +50,11 @@ def test_budget_workbook_has_every_official_sheet_in_the_disclosure_layout(clien
     total = sheet["C7"]
     assert total.value == pytest.approx(25258772.17) and total.data_type == "n" and total.number_format == "#,##0.00"
     assert sheet.freeze_panes == "C7"
-    assert sheet.page_setup.orientation == "landscape"
-    # Fitted to one page wide (fitToWidth defaults to 1), as many pages tall as it needs.
-    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9  # A4
+    # Fitted to one page wide (fitToWidth defaults to 1) and, like the disclosure, one page tall.
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight in (None, 1)  # absent is 1
+    performance = book["项目绩效目标表"]  # long texts: one page wide, as many pages tall as it needs
+    assert performance.page_setup.fitToHeight == 0 and performance.print_title_rows == "$4:$5"
     assert "故本表无数据" in str(book["政府性基金支出预算表"]["A8"].value)
 
 
