@@ -214,6 +214,7 @@ class BudgetWorkbook:
 
     def detail_sheet(self, spec: layout.DetailSheet, rows) -> None:
         sheet = self.book.add_worksheet(spec.name)
+        sheet.set_row(0, row_height(max(wrapped_lines(field.header, field.width) for field in spec.fields)))
         for col, field in enumerate(spec.fields):
             sheet.write_string(0, col, field.header, self.header)
             sheet.set_column(col, col, field.width)
