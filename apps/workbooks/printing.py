@@ -13,14 +13,14 @@ from xlsxwriter.worksheet import Worksheet
 A4 = 9  # the paper code spreadsheets use for A4
 LINE = 15.0  # points a line of 11-point text takes
 WRAPPED_LINE = 16.0  # a line of wrapped CJK text: its font's line spacing is a little taller
-SIDE_MARGIN, TOP_MARGIN = 0.4, 0.6  # inches; the page header sits in the top margin
+SIDE_MARGIN, TOP_MARGIN = 0.4, 0.6  # inches; the page number sits in the bottom margin
 # A4 landscape (842 × 595 pt) less the margins.
 PRINTABLE_WIDTH = 842 - 2 * SIDE_MARGIN * 72
 PRINTABLE_HEIGHT = 595 - 2 * TOP_MARGIN * 72
 # Shrinking a table onto fewer pages stops here: 11-point text printed at 6.6 points.
 MIN_SCALE = 0.6
-# Each printed page says which sheet it is and which page, e.g. 收支预算总表 … 第 2 页.
-PAGE_HEADER = "&L&8&A&R&8第 &P 页"
+# Each printed page is numbered at its foot: 第 2 页 (a line readers of disclosures, ours too, skip).
+PAGE_FOOTER = "&C&8第 &P 页"
 
 
 def column_points(width: float) -> float:
@@ -51,7 +51,7 @@ def a4_landscape(sheet: Worksheet, repeat: tuple[int, int] | None = None) -> Non
     sheet.set_paper(A4)
     sheet.set_landscape()
     sheet.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN, top=TOP_MARGIN, bottom=TOP_MARGIN)
-    sheet.set_header(PAGE_HEADER, {"margin": 0.25})
+    sheet.set_footer(PAGE_FOOTER, {"margin": 0.25})
     sheet.fit_to_pages(1, 0)
     if repeat:
         sheet.repeat_rows(*repeat)
