@@ -157,3 +157,15 @@ def test_exported_numbers_equal_the_tables_to_the_cent(client, seed_budget):
     for table in build_all(seed_budget):
         assert verify_sheet(table, sheets[table.name]) == []
     assert Decimal("25258772.17") in [v for row in sheets["收支预算总表"] for v in row]
+
+
+def test_every_sheet_has_its_page_setup(client, seed_budget):
+    """One paper size (A4, landscape) for every sheet; the 明细 sheets fit the page width, their header
+    row repeated on every printed page and frozen on screen."""
+    book = xlsx(client.get(BUDGET + "export.xlsx"))
+    for sheet in book.worksheets:
+        assert (sheet.page_setup.paperSize, sheet.page_setup.orientation) == (9, "landscape"), sheet.title
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth in (None, 1)
+    for name in [name for name in book.sheetnames if name.startswith("明细-")]:
+        sheet = book[name]
+        assert (sheet.print_title_rows, sheet.freeze_panes, sheet.page_setup.fitToHeight) == ("$1:$1", "A2", 0), name
