@@ -52,6 +52,7 @@ def a4_landscape(sheet: Worksheet, repeat: tuple[int, int] | None = None) -> Non
     sheet.set_landscape()
     sheet.set_margins(left=SIDE_MARGIN, right=SIDE_MARGIN, top=TOP_MARGIN, bottom=TOP_MARGIN)
     sheet.set_footer(PAGE_FOOTER, {"margin": 0.25})
+    sheet.center_horizontally()
     sheet.fit_to_pages(1, 0)
     if repeat:
         sheet.repeat_rows(*repeat)
