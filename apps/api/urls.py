@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from . import views
 
 app_name = "api"
-budget = "budgets/<str:department>/<int:year>/"
+budget = "budgets/<department:department>/<int:year>/"
 urlpatterns = [
     path("departments/", views.departments, name="departments"),
     path("budgets/", views.budgets, name="budgets"),

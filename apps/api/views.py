@@ -7,10 +7,11 @@ OpenAPI schema (apps/api/shapes.py); the answers themselves are built by the
 plain functions below, as they always were."""
 
 from collections.abc import Callable
+from functools import wraps
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.decorators import api_view
@@ -20,7 +21,7 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.explanation import explanation_paragraphs
 from apps.budgets.models import Budget, Phase
-from apps.budgets.official import SLUGS, build_table
+from apps.budgets.official import SLUGS, build_table, slugs_of
 from apps.projects.models import Project
 from apps.reference.models import ClassificationCode, Department, Scheme
 from apps.workbooks.table_files import table_json
@@ -35,9 +36,24 @@ DEPARTMENT = OpenApiParameter("department", str, OpenApiParameter.PATH, descript
 SLUG = OpenApiParameter("slug", str, OpenApiParameter.PATH, enum=list(SLUGS), description="九张公开表之一")
 
 
+def json_error(error: Http404) -> JsonResponse:
+    return JsonResponse({"error": str(error) or "not found"}, status=404, json_dumps_params={"ensure_ascii": False})
+
+
 def json_get(view: Callable) -> Callable:
-    """A GET endpoint answering JSON, cached for the public like the pages."""
-    return public_cache(api_view(["GET", "HEAD"])(view))
+    """A GET endpoint answering JSON, cached for the public like the pages. REST framework turns the
+    view's own 404s into JSON (apps/api/rest.py); this does for a parameter that names nothing
+    (budgetsite/params.py, checked before the view runs)."""
+    answer = public_cache(api_view(["GET", "HEAD"])(view))
+
+    @wraps(answer)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return answer(request, *args, **kwargs)
+        except Http404 as error:
+            return json_error(error)
+
+    return wrapper
 
 
 def money(value) -> str | None:
@@ -112,9 +128,13 @@ def departments(request: HttpRequest) -> Response:
 )
 @json_get
 def budgets(request: HttpRequest) -> Response:
-    found = Budget.objects.published().select_related("department").order_by("-year", "department__code", "phase")
+    found = (
+        Budget.objects.published()
+        .select_related("department__government")
+        .order_by("-year", "department__code", "phase")
+    )
     if request.GET.get("department"):
-        found = found.filter(department__code=request.GET["department"])
+        found = found.filter(department__in=Department.objects.by_url_key(request.GET["department"]))
     if request.GET.get("year", "").isdigit():
         found = found.filter(year=int(request.GET["year"]))
     return Response(paginated(request, found.for_home_page(), budget_summary))
@@ -123,7 +143,7 @@ def budgets(request: HttpRequest) -> Response:
 def published_budget(department: str, year: int, phase: str) -> Budget:
     found = Budget.objects.published().for_budget_page().for_home_page()
     try:
-        return found.get(department__code=department, year=year, phase=phase)
+        return found.at_address(department, year, phase).get()
     except Budget.DoesNotExist:
         raise Http404(f"没有部门 {department} 已公开的 {year} 年{Phase(phase).label}") from None
 
@@ -141,7 +161,9 @@ def budget(request: HttpRequest, department: str, year: int, phase: str = Phase.
             **budget_summary(found),
             "units": [{"code": u.code, "name": u.name, "kind": u.kind} for u in found.units.all()],
             "explanation": explanation_paragraphs(found),
-            "tables": {slug: reverse("api:table", kwargs={**found.url_kwargs, "slug": slug}) for slug in SLUGS},
+            "tables": {
+                slug: reverse("api:table", kwargs={**found.url_kwargs, "slug": slug}) for slug in slugs_of(found)
+            },
             "projects": reverse("api:projects", kwargs=found.url_kwargs),
         }
     )
@@ -154,9 +176,9 @@ def budget(request: HttpRequest, department: str, year: int, phase: str = Phase.
 )
 @json_get
 def table(request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET) -> Response:
-    if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表；可用：{'、'.join(SLUGS)}")
     found = published_budget(department, year, phase)
+    if slug not in slugs_of(found):
+        raise Http404(f"没有名为“{slug}”的表；可用：{'、'.join(slugs_of(found))}")
     return Response(table_json(found, build_table(found, slug), AmountUnit.from_query(request.GET.get("unit"))))
 
 

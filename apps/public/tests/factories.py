@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from apps.budgets.models import Budget, EconomicLine, FunctionLine, Nature, Phase, Status
 from apps.projects.models import Indicator, Project, ProjectFunding
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+from apps.reference.tests.helpers import home_government
 
 CODES_2020 = {
     Scheme.FUNCTION: [
@@ -81,7 +82,8 @@ def many_departments(count: int, year: int = 2021, status: str = Status.PUBLISHE
     codes = codes_2021("2010301", "2050803", "30101", "30217")
     numbers = range(1, count + 1)
     departments = Department.objects.bulk_create(
-        Department(code=str(900 + n), name=f"绍兴市测试局{n}", short_name=f"测试局{n}") for n in numbers
+        Department(government=home_government(), code=str(900 + n), name=f"绍兴市测试局{n}", short_name=f"测试局{n}")
+        for n in numbers
     )
     units = Unit.objects.bulk_create(
         Unit(department=d, code=f"{d.code}001", name=f"{d.name}本级", kind=Unit.Kind.ADMINISTRATIVE)
