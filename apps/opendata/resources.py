@@ -21,6 +21,7 @@ from apps.budgets.models import (
     RevenueLine,
     RevenueSource,
     Source,
+    TableSet,
     ThreePublicCategory,
     ThreePublicLine,
 )
@@ -28,8 +29,8 @@ from apps.projects.models import Indicator, ProjectFunding
 from apps.reference.models import ClassificationCode
 
 CODE_PATTERN = "[0-9]{3}([0-9]{2}){0,2}"
-KEY = ["department_code", "phase"]  # a budget, within its year
-ORDER = ("budget__department__code", "budget__phase")
+KEY = ["department", "phase"]  # a budget, within its year
+ORDER = ("budget__department__government__name", "budget__department__code", "budget__phase")
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,16 @@ def budgets_of(year: int) -> QuerySet:
 
 
 def lines_of(model, year: int) -> QuerySet:
-    return model.objects.filter(budget__in=budgets_of(year)).select_related("budget__department", "unit")
+    return model.objects.filter(budget__in=budgets_of(year)).select_related("budget__department__government", "unit")
 
 
 def owner(budget: Budget) -> list[str]:
-    return [budget.department.code, budget.department.name, budget.phase]
+    department, government = budget.department, budget.department.government
+    return [department.url_key, government.code, government.name, department.code, department.name, budget.phase]
 
 
 def unit_code(line) -> str:
+    """The unit's code; blank where the line (or project) is the department's as a whole."""
     return line.unit.code if line.unit_id else ""
 
 
@@ -103,6 +106,12 @@ def tree(node: ClassificationCode, levels: int) -> list[str]:
 
 
 OWNER = [
+    {
+        **text("department", "部门", True),
+        "description": "部门在本站地址中的编码：本级部门即部门编码（205），其他行政区划的部门为 行政区划代码-部门编码",
+    },
+    text("government_code", "行政区划代码"),
+    text("government_name", "行政区划", True),
     text("department_code", "部门编码", True),
     text("department_name", "部门名称"),
     choice("phase", "阶段", Phase),
@@ -120,9 +129,11 @@ def level_fields(prefix: str, scheme: str, levels: tuple[str, ...]) -> list[dict
 
 
 def budget_rows(year: int) -> Iterator[list[str]]:
-    for b in budgets_of(year).for_home_page().order_by("department__code", "phase").iterator(chunk_size=500):
+    found = budgets_of(year).for_home_page().select_related("department__government")
+    for b in found.order_by("department__government__name", "department__code", "phase").iterator(chunk_size=500):
         published = b.published_at.isoformat() if b.published_at else ""
-        yield [*owner(b), str(b.year), published, amount(b.total), amount(b.basic), amount(b.project)]
+        totals = [amount(b.total), amount(b.basic), amount(b.project)]
+        yield [*owner(b), str(b.year), b.table_set, published, *totals]
 
 
 def revenue_rows(year: int) -> Iterator[list[str]]:
@@ -152,24 +163,25 @@ def three_public_rows(year: int) -> Iterator[list[str]]:
 
 def funding_rows(year: int) -> Iterator[list[str]]:
     fundings = ProjectFunding.objects.filter(project__budget__in=budgets_of(year)).select_related(
-        "project__budget__department", "project__unit", "project__function_code"
+        "project__budget__department__government", "project__unit", "project__function_code"
     )
-    order = ("project__budget__department__code", "project__budget__phase", "project__unit__code", "project__position")
+    order = (*(f"project__{key}" for key in ORDER), "project__unit__code", "project__position")
     for f in fundings.order_by(*order, "project__id", "source").iterator(chunk_size=2000):
         p = f.project
-        yield [*owner(p.budget), p.unit.code, p.name, p.kind, p.function_code.code, f.source, amount(f.amount)]
+        function_code = p.function_code.code if p.function_code_id else ""
+        yield [*owner(p.budget), unit_code(p), p.name, p.kind, function_code, f.source, amount(f.amount)]
 
 
 def indicator_rows(year: int) -> Iterator[list[str]]:
     indicators = Indicator.objects.filter(project__budget__in=budgets_of(year)).select_related(
-        "project__budget__department", "project__unit"
+        "project__budget__department__government", "project__unit"
     )
-    order = ("project__budget__department__code", "project__budget__phase", "project__unit__code", "project__position")
+    order = (*(f"project__{key}" for key in ORDER), "project__unit__code", "project__position")
     for i in indicators.order_by(*order, "project__id", "position", "id").iterator(chunk_size=2000):
         p = i.project
         yield [
             *owner(p.budget),
-            p.unit.code,
+            unit_code(p),
             p.name,
             p.goal,
             str(i.position),
@@ -190,6 +202,7 @@ LINE_ITEMS = [
         [
             *OWNER,
             {"name": "year", "title": "年度", "type": "integer"},
+            choice("table_set", "公开表格式", TableSet),
             {"name": "published_at", "title": "公开时间", "type": "datetime", "format": "any"},
             money("total", "支出合计"),
             money("basic", "基本支出"),
@@ -244,7 +257,7 @@ LINE_ITEMS = [
             UNIT,
             text("project_name", "项目名称", True),
             text("project_kind", "项目类型"),
-            code("function_code", "功能分类科目编码"),
+            code("function_code", "功能分类科目编码", required=False),
             choice("source", "资金来源", Source),
             money("amount", "金额"),
         ],
