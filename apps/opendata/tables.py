@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.official import Column, OfficialTable, build_table
-from apps.workbooks.table_files import cell_text, column_label, level_label
+from apps.workbooks.table_files import cell_text, column_label, level_label, merge_columns
 
 from .resources import OWNER, code, owner
 
@@ -51,16 +51,6 @@ def two_sided(table: OfficialTable) -> bool:
     return bool(table.code_scheme) and not any(column.key == "code" for column in table.columns)
 
 
-def merge(columns: list[Column], more: list[Column]) -> None:
-    """Add the columns `columns` lacks, each after the column it follows in `more`."""
-    keys = [column.key for column in columns]
-    for position, column in enumerate(more):
-        if column.key not in keys:
-            at = keys.index(more[position - 1].key) + 1 if position else 0
-            columns.insert(at, column)
-            keys.insert(at, column.key)
-
-
 @dataclass
 class SpooledTable:
     name: str = ""
@@ -79,7 +69,7 @@ class SpooledTable:
     def add(self, table: OfficialTable, budget_owner: list[str]) -> None:
         self.name = self.name or table.name
         self.two_sided = self.two_sided or two_sided(table)
-        merge(self.columns, table.columns)
+        merge_columns(self.columns, table.columns)
         for number, row in enumerate(table.rows, start=1):
             place = [str(number), str(row.level), level_label(table, row), "true" if row.is_total else "false"]
             cells = {c.key: cell_text(row.cells.get(c.key), c.kind, AmountUnit.YUAN) for c in table.columns}

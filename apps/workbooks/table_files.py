@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget
-from apps.budgets.official import SLUGS, OfficialTable, Row
+from apps.budgets.official import SLUGS, Column, OfficialTable, Row
 from apps.reference.models import LEVEL_NAMES
 
 # A spreadsheet treats a cell beginning with these as a formula.
@@ -78,6 +78,17 @@ def table_csv(table: OfficialTable, unit: AmountUnit, extra: dict | None = None)
             + row_cells(table, row)
         )
     return "\ufeff" + out.getvalue()
+
+
+def merge_columns(columns: list[Column], more: list[Column]) -> None:
+    """Add the columns `columns` lacks, each after the column it follows in `more`: the union of
+    several budgets' versions of one table (基本支出 split into 人员/公用 or not)."""
+    keys = [column.key for column in columns]
+    for position, column in enumerate(more):
+        if column.key not in keys:
+            at = keys.index(more[position - 1].key) + 1 if position else 0
+            columns.insert(at, column)
+            keys.insert(at, column.key)
 
 
 def table_json(budget: Budget, table: OfficialTable, unit: AmountUnit) -> dict:
