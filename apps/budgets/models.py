@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from apps.accounts.scoping import department_ids
+from apps.accounts.scoping import check_unit_scope, department_ids
 from apps.budgets.fields import MoneyField
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
@@ -367,6 +367,9 @@ class LineItem(models.Model):
     objects = LineItemQuerySet.as_manager()
     history = HistoricalRecords(inherit=True)
 
+    def clean(self) -> None:
+        check_unit_scope(self)
+
     class Meta:
         abstract = True
         constraints = [
@@ -462,6 +465,9 @@ class ThreePublicLine(models.Model):
 
     objects = LineItemQuerySet.as_manager()
     history = HistoricalRecords()
+
+    def clean(self) -> None:
+        check_unit_scope(self)
 
     class Meta:
         verbose_name = "“三公”经费"

@@ -8,6 +8,7 @@ from apps.ingest import catalogue
 from apps.ingest.mapping.details import Details
 from apps.ingest.mapping.info import Info, read_info, table_units
 from apps.ingest.mapping.lines import FunctionLines, economic_lines, revenue_lines, three_public_lines
+from apps.ingest.mapping.narrative import finding_rows, project_rows, section_rows
 from apps.ingest.mapping.projects import project_lines
 from apps.ingest.numbers import CENT, WAN, amount, is_amount
 from apps.ingest.proof.narrative import TableFigures, compare, derive_priors, purposes
@@ -82,43 +83,23 @@ class Reading:
         parsed = self.read_tables(info)
         details = Details(self.report)
         self.derive(parsed, performance, info, details)
+        section_rows(self.sections, details)
+        project_rows(self.sections, details, after=len(details.sheets[layout.PROJECTS.name]))
         data.details = details.sheets
         if "summary" in parsed:
             data.carry_forward = parsed["summary"].amount("right", "carry_forward").quantize(CENT)
         self.narrative_fields(data, details)
         data.running_cost = self.running_cost
         data.codes = self.book.brought() if self.book else []
-        self.document_parts(data)
         self.references(data)
+        finding_rows(self.report.findings, data.details, self.report)
         data.warnings = [w.text for w in self.report.warnings]
-        data.findings = [
-            {
-                "table": f.table,
-                "row": f.label,
-                "stated": f.stated,
-                "computed": f.computed,
-                "location": f.line.where if f.line else "",
-            }
-            for f in self.report.findings
-        ]
         units_by_code = {u["code"]: u["name"] for u in info.units}
         proved = {k: v for k, v in parsed.items() if k in catalogue.BY_SLUG}
         return Ingest(data, self.report, proved, units_by_code, self.document)
 
     def function_tree(self, year: int | None) -> Tree:
         return Tree(Scheme.FUNCTION, year, self.book.printed[Scheme.FUNCTION] if self.book else None)
-
-    def document_parts(self, data: BudgetData) -> None:
-        """The narrative's sections in order, and the projects the document describes, with their parts."""
-        data.sections = [
-            {
-                "heading": s.heading,
-                "body": s.body,
-                "project": self.sections.projects[s.project].name if s.project is not None else "",
-            }
-            for s in self.sections.sections
-        ]
-        data.documented_projects = [{"name": p.name, "amount": p.amount} for p in self.sections.projects]
 
     def survey(self) -> None:
         """Each table found: kept (the first of its kind), summarised, its unit line required."""

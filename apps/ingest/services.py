@@ -7,7 +7,8 @@ from django.db import transaction
 
 from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget
-from apps.budgets.services import budget_publish
+from apps.budgets.services import budget_publish, budget_submit
+from apps.ingest.mapping.narrative import finding_rows
 from apps.ingest.pipeline import Ingest, read_disclosure
 from apps.ingest.proof.tables import prove
 from apps.ingest.sources.pdf import PdfError
@@ -41,6 +42,8 @@ def proved_write(ingest: Ingest) -> Budget:
         budget = budget_import(data=ingest.data)
         ingest.report.compared = prove(budget, ingest.parsed, ingest.units, ingest.report)
         refuse(ingest)
+        if finding_rows(ingest.report.findings, ingest.data.details, ingest.report):
+            budget = budget_import(data=ingest.data)  # the proof's findings, written over the same draft
     return budget
 
 
@@ -76,5 +79,7 @@ def publish(budget: Budget, user: AbstractBaseUser | None = None) -> list[CheckR
     failures = [result for result in run_checks(budget) if not result.passed]
     if failures:
         return failures
-    budget_publish(budget=budget, user=user)
+    with transaction.atomic():  # submitted and published at once: `--publish` is both steps, by one person
+        budget_submit(budget=budget, user=user)
+        budget_publish(budget=budget, user=user)
     return []

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q, Sum
 from simple_history.models import HistoricalRecords
 
+from apps.accounts.scoping import check_unit_scope
 from apps.budgets.models import PROJECT_SOURCES, Budget, LineItemQuerySet, Source, money
 from apps.reference.models import ClassificationCode, Scheme, Unit
 
@@ -16,7 +17,7 @@ class ProjectQuerySet(models.QuerySet):
         database (None where the project has no money from that source)."""
         by_source = {
             f"{source.value}_amount": Sum("fundings__amount", filter=Q(fundings__source=source))
-            for source in PROJECT_SOURCES
+            for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
         }
         return self.annotate(total=Sum("fundings__amount"), **by_source)
 
@@ -62,6 +63,9 @@ class Project(models.Model):
 
     objects = ProjectQuerySet.as_manager()
     history = HistoricalRecords()
+
+    def clean(self) -> None:
+        check_unit_scope(self)
 
     class Meta:
         verbose_name = "项目"

@@ -5,7 +5,7 @@ from apps.budgets.caching import public_cache
 from . import views
 
 app_name = "public"
-budget = "departments/<str:department>/<int:year>/"
+budget = "departments/<department:department>/<int:year>/"
 other_phase = budget + "<phase:phase>/"
 # Every public page is cached and answers conditional requests (apps/budgets/caching.py).
 urlpatterns = [

@@ -125,7 +125,8 @@ class Unit(models.Model):
         verbose_name_plural = "预算单位"
         ordering = ["department", "code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="unit_code_unique"),
+            # Unique within a government, which the import checks; the database can hold it per department.
+            models.UniqueConstraint(fields=["department", "code"], condition=~Q(code=""), name="unit_code_unique"),
             models.UniqueConstraint(fields=["department", "name"], name="unit_name_unique_in_department"),
         ]
 
@@ -142,6 +143,11 @@ class Scheme(models.TextChoices):
 # economic codes 类/款 (3/5 digits).
 LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}
 LEVEL_LENGTHS = {Scheme.FUNCTION: (3, 5, 7), Scheme.ECONOMIC: (3, 5)}
+
+
+class ClassificationCodeManager(models.Manager):
+    def get_by_natural_key(self, scheme: str, year: int, code: str) -> "ClassificationCode":
+        return self.get(scheme=scheme, year=year, code=code)
 
 
 class ClassificationCode(models.Model):
@@ -164,6 +170,9 @@ class ClassificationCode(models.Model):
     origin = models.CharField("来源", max_length=10, choices=Origin.choices, default=Origin.OFFICIAL)
     origin_note = models.CharField("来源说明", max_length=200, blank=True, help_text="带来此科目的文件")
 
+    # Fixtures name a code by (scheme, year, code): migrate loads the codes, so their ids vary.
+    objects = ClassificationCodeManager()
+
     class Meta:
         verbose_name = "科目"
         verbose_name_plural = "科目"
@@ -177,6 +186,9 @@ class ClassificationCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def natural_key(self) -> tuple[str, int, str]:
+        return (self.scheme, self.year, self.code)
 
     @property
     def level(self) -> str:

@@ -56,7 +56,8 @@ class CodeBook:
         return {**self.printed.get(scheme, {}), **self.listed.get(scheme, {})}
 
     def is_leaf(self, scheme: str, code: str) -> bool:
-        return not any(other != code and other.startswith(code) for other in self.names(scheme))
+        """No code below it among those the document uses: a figure is held once, at the level the document gives it."""
+        return not any(other != code and other.startswith(code) for other in self.printed.get(scheme, {}))
 
     def check(self, scheme: str, code: str, name: str | None) -> Verdict:
         label = Scheme(scheme).label
@@ -91,6 +92,12 @@ class CodeBook:
 
 def parents(code: str) -> list[str]:
     return [code[:length] for length in (3, 5) if length < len(code)]
+
+
+def store_codes(data) -> None:
+    """The codes a document brings (BudgetData.codes), added to its year's list before any line uses them."""
+    if data.codes and data.year:
+        store_brought(data.year, data.codes, data.source_name or "导入的文件")
 
 
 def store_brought(year: int, codes: list[BroughtCode], note: str) -> None:

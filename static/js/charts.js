@@ -20,9 +20,15 @@
     return data;
   }
 
+  // ECharts inserts a tooltip formatter's string as HTML: every name from the data is text.
+  var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  function escaped(text) {
+    return String(text).replace(/[&<>"']/g, function (c) { return ENTITIES[c]; });
+  }
+
   function describe(data, unit) {
     var line = data.name + "：" + grouped(data.text) + unit;
-    return data.share ? line + "（占" + data.share + "%）" : line;
+    return escaped(data.share ? line + "（占" + data.share + "%）" : line);
   }
 
   function tooltip(unit) {

@@ -44,8 +44,14 @@ def three_public(sources: TableSources) -> OfficialTable:
     table.rows = [
         Row(cells={"unit_name": "合计", **totals}, is_total=True),
         Row(cells={"unit_name": budget.department.label, **totals}, level=1),
-        *[Row(cells={"unit_name": unit.name, **by_unit.get(unit.pk, {})}, level=2) for unit in budget.units.all()],
     ]
+    if set(by_unit) - {None}:  # a document that lists 三公 by unit
+        table.rows += [
+            Row(cells={"unit_name": unit.name, **by_unit.get(unit.pk, {})}, level=2) for unit in budget.units.all()
+        ]
+    if budget.running_cost is not None:
+        table.columns.append(Column("running_cost", "机关运行经费", number=str(len(columns) - 1)))
+        table.rows[0].cells["running_cost"] = table.rows[1].cells["running_cost"] = budget.running_cost
     return table
 
 
