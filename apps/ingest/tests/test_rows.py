@@ -90,11 +90,11 @@ def test_a_code_outside_the_tree_is_refused_naming_its_row(db):
 20103\t政府办公厅(室)及相关机构事务\t1,500,000.00\t1,000,000.00\t500,000.00\t
 2010301\t行政运行\t1,500,000.00\t1,000,000.00\t500,000.00\t
 205\t教育支出\t1,500,000.00\t\t\t1,500,000.00
-2059901\t其他进修及培训\t1,500,000.00\t\t\t1,500,000.00
+2059701\t不存在的款下的项\t1,500,000.00\t\t\t1,500,000.00
 """
     ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
-    problem = next(p for p in ingest.report.problems if p.value == "2059901")
-    assert "上级科目 20599 既不在科目表中也未在文件中列出" in problem.message and problem.row
+    problem = next(p for p in ingest.report.problems if p.value == "2059701")
+    assert "上级科目 20597 既不在科目表中也未在文件中列出" in problem.message and problem.row
 
 
 def test_a_row_that_does_not_add_up_is_reported_with_both_figures(db):
