@@ -228,3 +228,22 @@ def test_a_code_an_earlier_document_brought_is_still_told(db, sample_text):
     again = read(sample_text.encode(), "wanli-2.txt", department="900")
     told = "科目 30102 津贴补贴 不在2024年部门预算支出经济分类中：沿用此前“shanghai-putuo-wanli-2024-budget.txt”所列"
     assert told in again.data.warnings and again.data.codes == []
+
+
+def unit_budget(text: str) -> str:
+    """The sample as the same template's 单位预算 reads: 单位 titles, 编制单位 and 预算单位 lines, no 机构设置 list."""
+    text = text.replace("区级部门预算", "区级单位预算").replace("预算主管部门：", "预算单位：")
+    text = text.replace("编制部门：", "编制单位：").replace("年部门", "年单位").replace("\n部门“三公”", "\n单位“三公”")
+    return re.sub(r"(?m)^[ \t]*\d\.[ \t]*上海市普陀区[^\n]*$", "", text)
+
+
+def test_a_unit_budget_of_the_template_reads_alike(db, sample_text):
+    budget = write_sample(unit_budget(sample_text))
+    assert budget.department.name == "上海市普陀区人民政府万里街道办事处"
+    assert list(budget.units.values_list("name", flat=True)) == ["上海市普陀区人民政府万里街道办事处"]
+    rows = printed_rows(unit_budget(sample_text), "单位支出预算总表")
+    lines = FunctionLine.objects.filter(budget=budget)
+    for code, (total, basic, project) in rows.items():
+        mine = lines.filter(code__code__startswith=code)
+        assert (mine.total(), mine.filter(nature__in=BASIC_NATURES).total()) == (total, basic), code
+    assert budget.three_public_lines.count() == 3 and budget.running_cost
