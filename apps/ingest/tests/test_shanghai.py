@@ -245,5 +245,10 @@ def test_a_unit_budget_of_the_template_reads_alike(db, sample_text):
     lines = FunctionLine.objects.filter(budget=budget)
     for code, (total, basic, project) in rows.items():
         mine = lines.filter(code__code__startswith=code)
-        assert (mine.total(), mine.filter(nature__in=BASIC_NATURES).total()) == (total, basic), code
+        stored = (
+            mine.total(),
+            mine.filter(nature__in=BASIC_NATURES).total(),
+            mine.filter(nature=Nature.PROJECT).total(),
+        )
+        assert stored == (total, basic, project), code
     assert budget.three_public_lines.count() == 3 and budget.running_cost
