@@ -1,0 +1,185 @@
+"""The budget workspace in the admin: sections grouped like the official tables, codes
+typed in the budget's year, the checks panel, submit confirmation, scoping and history."""
+
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from apps.accounts.models import EDITORS, REVIEWERS, DepartmentMember
+from apps.budgets.models import Budget, FunctionLine, Status
+from apps.reference.models import ClassificationCode, Department, Scheme
+
+
+def make_codes(year: int, rows: list[tuple[str, str, str]]) -> dict[str, ClassificationCode]:
+    """Codes of one year: (scheme, code, name), parents first."""
+    made = {}
+    for scheme, code, name in rows:
+        parent = made.get(code[:-2]) if len(code) > 3 else None
+        made[code] = ClassificationCode.objects.create(scheme=scheme, year=year, code=code, name=name, parent=parent)
+    return made
+
+
+@pytest.fixture
+def codes_2022(db):
+    return make_codes(
+        2022,
+        [
+            (Scheme.FUNCTION, "201", "一般公共服务支出"),
+            (Scheme.FUNCTION, "20103", "政府办公厅（室）及相关机构事务"),
+            (Scheme.FUNCTION, "2010301", "行政运行"),
+            (Scheme.FUNCTION, "2010350", "事业运行"),
+            (Scheme.FUNCTION, "208", "社会保障和就业支出"),
+            (Scheme.FUNCTION, "20805", "行政事业单位养老支出"),
+            (Scheme.FUNCTION, "2080505", "机关事业单位基本养老保险缴费支出"),
+        ],
+    ) | make_codes(
+        2022,
+        [
+            (Scheme.ECONOMIC, "301", "工资福利支出"),
+            (Scheme.ECONOMIC, "30101", "基本工资"),
+        ],
+    )
+
+
+@pytest.fixture
+def users(seed_budget, django_user_model):
+    def staff(name, group, department=None):
+        user = django_user_model.objects.create_user(name, password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=group))
+        if department:
+            DepartmentMember.objects.create(user=user, department=department)
+        return user
+
+    other = Department.objects.create(code="301", name="绍兴市测试局")
+    return {
+        "editor": staff("editor", EDITORS, seed_budget.department),
+        "other": staff("other", EDITORS, other),
+        "reviewer": staff("reviewer", REVIEWERS),
+    }
+
+
+@pytest.fixture
+def draft(seed_budget, codes_2022):
+    budget = Budget.objects.create(department=seed_budget.department, year=2022)
+    budget.units.set(seed_budget.units.all())
+    return budget
+
+
+def change_url(budget) -> str:
+    return reverse("admin:budgets_budget_change", args=[budget.pk])
+
+
+def workspace_post(client, budget, rows: list[dict]) -> object:
+    """The workspace form as the browser sends it, with `rows` in the function-line section's new rows."""
+    page = client.get(change_url(budget))
+    form = page.context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["units"] = [u.pk for u in budget.units.all()]
+    for formset in page.context["inline_admin_formsets"]:
+        fs = formset.formset
+        prefix = fs.prefix
+        extra = rows if fs.model is FunctionLine else []
+        data[f"{prefix}-TOTAL_FORMS"] = len(fs.initial_forms) + len(extra)
+        data[f"{prefix}-INITIAL_FORMS"] = len(fs.initial_forms)
+        data[f"{prefix}-MIN_NUM_FORMS"], data[f"{prefix}-MAX_NUM_FORMS"] = 0, 1000
+        for index, f in enumerate(fs.initial_forms):
+            for name, field in f.fields.items():
+                value = f.initial.get(name, field.initial)
+                if value is not None and name != "DELETE":
+                    data[f"{prefix}-{index}-{name}"] = getattr(value, "pk", value)
+        for offset, row in enumerate(extra):
+            for name, value in row.items():
+                data[f"{prefix}-{len(fs.initial_forms) + offset}-{name}"] = value
+            data[f"{prefix}-{len(fs.initial_forms) + offset}-budget"] = budget.pk
+    data["carry_forward"] = str(budget.carry_forward)
+    return client.post(change_url(budget), data)
+
+
+def test_workspace_groups_function_lines_by_class_with_subtotals(client, users, seed_budget):
+    client.force_login(users["editor"])
+    page = client.get(change_url(seed_budget)).content.decode()
+    assert 'id="code-201"' in page and 'id="code-20103"' in page  # 类 and 款 headings
+    assert "一般公共服务支出" in page and "合计" in page
+    assert "历史</a>" not in page.replace("修改历史</a>", "")  # only one history link
+    assert "在站点上查看" not in page
+
+
+def test_a_line_typed_by_code_is_saved_in_the_budget_year(client, users, draft):
+    client.force_login(users["editor"])
+    response = workspace_post(
+        client, draft, [{"code": "2010301", "nature": "personnel", "source": "general", "amount": "1200.50"}]
+    )
+    assert response.status_code == 302
+    line = FunctionLine.objects.get(budget=draft)
+    assert (line.code.year, line.code.code, line.amount) == (2022, "2010301", Decimal("1200.50"))
+    assert line.history.first().history_user == users["editor"]  # the write keeps its history, with who
+
+
+def test_a_code_of_another_year_is_refused_naming_the_years(client, users, draft):
+    ClassificationCode.objects.create(scheme=Scheme.FUNCTION, year=2017, code="2299999", name="旧科目")
+    client.force_login(users["editor"])
+    response = workspace_post(
+        client, draft, [{"code": "2299999", "nature": "personnel", "source": "general", "amount": "1"}]
+    )
+    assert response.status_code == 200
+    assert "科目 2299999 不在2022年支出功能分类中（它是2017年科目表中的科目）" in response.content.decode()
+    assert not FunctionLine.objects.filter(budget=draft).exists()
+
+
+def test_a_non_leaf_code_is_refused(client, users, draft):
+    client.force_login(users["editor"])
+    response = workspace_post(client, draft, [{"code": "20103", "nature": "personnel", "amount": "1"}])
+    assert "下面还有科目" in response.content.decode()
+    assert not FunctionLine.objects.filter(budget=draft).exists()
+
+
+def test_code_suggestions_are_the_budget_year_only_with_name_and_level(client, users, draft, seed_budget):
+    client.force_login(users["editor"])
+    url = reverse("admin:budgets_budget_codes")
+    data = client.get(url, {"scheme": "function", "year": 2022, "q": "20103"}).json()
+    assert [r["label"] for r in data["results"]] == [
+        "20103 政府办公厅（室）及相关机构事务（款）",
+        "2010301 行政运行（项）",
+        "2010350 事业运行（项）",
+    ]
+
+
+def test_checks_panel_shows_unequal_sides_with_a_not_equal_sign(client, users, draft, codes_2022):
+    FunctionLine.objects.create(
+        budget=draft, code=codes_2022["2010301"], nature="personnel", amount=Decimal("1234567.80")
+    )
+    client.force_login(users["editor"])
+    page = client.get(change_url(draft)).content.decode()
+    assert "≠" in page and "1,234,567.80" in page and "差额" in page and "怎么办" in page
+    assert "1 = 应为 0" not in page
+
+
+def test_submit_with_failing_checks_asks_to_confirm(client, users, draft, codes_2022):
+    FunctionLine.objects.create(budget=draft, code=codes_2022["2010301"], nature="personnel", amount=Decimal("10"))
+    client.force_login(users["editor"])
+    url = reverse("admin:budgets_budget_submit", args=[draft.pk])
+    page = client.post(url)
+    assert page.status_code == 200 and "项校验不符" in page.content.decode() and "仍然提交审核" in page.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT
+    client.post(url, {"confirm": "1"})
+    draft.refresh_from_db()
+    assert draft.status == Status.SUBMITTED
+
+
+def test_other_department_editor_cannot_open_or_paste(client, users, draft):
+    client.force_login(users["other"])
+    assert client.get(change_url(draft)).status_code == 404
+    paste = reverse("admin:budgets_budget_paste", args=[draft.pk, "function"])
+    assert client.post(paste, {"text": "2010301\t行政运行\t1"}).status_code == 404
+    assert not FunctionLine.objects.filter(budget=draft).exists()
+
+
+def test_reviewer_sees_the_panel_and_gets_a_chinese_403_on_import(client, users, seed_budget):
+    client.force_login(users["reviewer"])
+    page = client.get(change_url(seed_budget)).content.decode()
+    assert "校验（每次保存后重新核对）" in page
+    forbidden = client.get(reverse("admin:budgets_budget_import"))
+    assert forbidden.status_code == 403 and "无权访问" in forbidden.content.decode()
