@@ -198,3 +198,14 @@ class ThreePublicLineAdmin(LineAdmin):
     list_display = ["budget_name", "unit", "category", "amount"]
     list_filter = ["budget__year", "category"]
     list_select_related = ["budget__department", "unit"]
+
+    def get_fields(self, request, obj=None):
+        # Read-only pages label fields by the model, whose `budget` has no Chinese name here.
+        editable = obj is None or self.has_change_permission(request, obj)
+        return ["budget" if editable else "budget_name", "unit", "category", "amount"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "budget":
+            field.label = "部门预算"
+        return field

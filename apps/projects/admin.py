@@ -104,7 +104,9 @@ class IndicatorAdmin(DepartmentScopedAdmin):
     list_select_related = ["project__unit"]
 
     def get_fields(self, request, obj=None):
-        return ["project", *IndicatorForm.Meta.fields]
+        # Read-only pages label fields by the model, whose `project` has no Chinese name.
+        editable = obj is None or self.has_change_permission(request, obj)
+        return ["project" if editable else "project_name", *IndicatorForm.Meta.fields]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
