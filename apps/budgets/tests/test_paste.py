@@ -3,13 +3,11 @@ confirmed and clean; what is written keeps its history and respects department s
 
 from decimal import Decimal
 
-import pytest
 from django.urls import reverse
 
 from apps.budgets.models import EconomicLine, FunctionLine
 from apps.budgets.paste import plan_coded
 from apps.budgets.paste_projects import plan_indicators, plan_projects
-from apps.budgets.tests.test_workspace import codes_2022, draft, users  # noqa: F401 (fixtures)
 from apps.projects.models import Indicator, Project
 
 OFFICIAL_ROWS = (

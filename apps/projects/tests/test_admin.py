@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.urls import reverse
 
-from apps.budgets.tests.test_workspace import codes_2022, draft, users  # noqa: F401 (fixtures)
 from apps.projects.admin import IndicatorForm
 from apps.projects.models import Indicator, Project
 
