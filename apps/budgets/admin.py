@@ -35,6 +35,20 @@ class EconomicLineForm(YearCodeForm):
     code_schemes = {"code": Scheme.ECONOMIC}
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    """A budget's units as a plain select, read from the database once for all the rows of a section."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, empty_label="不分单位" if not kwargs.get("required") else "---------", **kwargs)
+        self.fixed_choices = list(self.choices)
+        self.widget.choices = self.fixed_choices
+
+    def __deepcopy__(self, memo):
+        copy = super().__deepcopy__(memo)  # resets the widget to a fresh, querying iterator
+        copy.widget.choices = self.fixed_choices
+        return copy
+
+
 class LineInline(DraftOnlyInline, admin.TabularInline):
     """A section of the workspace: one blank row on top for keyboard entry, the saved lines below,
     grouped by the code levels in `group_levels` with their subtotals (see templatetags/workspace)."""
@@ -58,8 +72,9 @@ class LineInline(DraftOnlyInline, admin.TabularInline):
         unit = form.base_fields.get("unit")
         if unit is not None and obj is not None:
             # Only the budget's own units, as a plain select a keyboard can work.
-            unit.queryset = obj.units.all()
-            unit.widget = forms.Select(choices=unit.choices)
+            form.base_fields["unit"] = UnitChoiceField(
+                obj.units.all(), required=unit.required, label=unit.label, help_text=unit.help_text
+            )
         return formset
 
 
@@ -108,7 +123,6 @@ class FunctionPurposeInline(LineInline):
     fields = ["code", "text"]
     code_scheme = Scheme.FUNCTION
     anchor = "purposes"
-    extra = 0
 
 
 @admin.register(Budget)

@@ -45,7 +45,7 @@ class ProjectFundingInline(DraftOnlyInline, admin.TabularInline):
 class IndicatorInline(DraftOnlyInline, admin.TabularInline):
     model = Indicator
     form = IndicatorForm
-    extra = 1
+    extra = 3
     verbose_name_plural = "绩效指标"
 
 
@@ -79,6 +79,23 @@ class ProjectAdmin(DepartmentScopedAdmin):
     def get_changeform_initial_data(self, request: HttpRequest) -> dict:
         budget = self.budget_for(request)
         return {"budget": budget.pk} if budget else super().get_changeform_initial_data(request)
+
+    def save_formset(self, request, form, formset, change):
+        """New indicators left at 顺序 0 follow the project's others in the order they were entered."""
+        if formset.model is Indicator:
+            instances = formset.save(commit=False)
+            last = max((i.position for i in formset.instance.indicators.all()), default=0)
+            for indicator in instances:
+                if indicator.pk is None and indicator.position == 0:
+                    last += 1
+                    indicator.position = last
+            for indicator in instances:
+                indicator.save()
+            for indicator in formset.deleted_objects:
+                indicator.delete()
+            formset.save_m2m()
+            return
+        super().save_formset(request, form, formset, change)
 
     def workspace(self, obj: Project) -> HttpResponseRedirect:
         return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[obj.budget_id]) + f"#project-{obj.pk}")

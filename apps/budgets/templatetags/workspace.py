@@ -68,3 +68,8 @@ def paste_columns(section: str) -> str:
 def money(value) -> str:
     """An amount in 元 with thousands separators and two decimals (blank stays blank)."""
     return "" if value is None or value == "" else f"{value:,.2f}"
+
+
+@register.simple_tag
+def paste_title(section: str) -> str:
+    return PASTE_SECTIONS[section][0]

@@ -3,6 +3,8 @@ typed in the budget's year, the checks panel, submit confirmation, scoping and h
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.budgets.models import FunctionLine, Status
@@ -125,3 +127,16 @@ def test_reviewer_sees_the_panel_and_gets_a_chinese_403_on_import(client, users,
     assert "校验（每次保存后重新核对）" in page
     forbidden = client.get(reverse("admin:budgets_budget_import"))
     assert forbidden.status_code == 403 and "无权访问" in forbidden.content.decode()
+
+
+def test_workspace_queries_do_not_grow_with_the_lines(client, users, draft, codes_2022):
+    client.force_login(users["editor"])
+    FunctionLine.objects.create(budget=draft, code=codes_2022["2010301"], nature="personnel", amount=Decimal("1"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(change_url(draft))
+    for nature in ("public", "project"):
+        FunctionLine.objects.create(budget=draft, code=codes_2022["2010301"], nature=nature, amount=Decimal("1"))
+    FunctionLine.objects.create(budget=draft, code=codes_2022["2080505"], nature="personnel", amount=Decimal("1"))
+    with CaptureQueriesContext(connection) as more:
+        client.get(change_url(draft))
+    assert len(more) == len(few)
