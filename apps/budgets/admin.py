@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
 
 from apps.accounts.scoping import DepartmentScopedAdmin, DraftOnlyInline
 from apps.ingest.admin_ingest import DisclosureIngestAdminMixin
@@ -162,6 +163,13 @@ class BudgetAdmin(
 
     def budget_of(self, obj):
         return obj
+
+    def response_add(self, request: HttpRequest, obj, post_url_continue=None):
+        """A new budget opens in its workspace, where its lines are entered."""
+        response = super().response_add(request, obj, post_url_continue)
+        if "_addanother" not in request.POST:
+            return HttpResponseRedirect(reverse("admin:budgets_budget_change", args=[obj.pk]))
+        return response
 
     def response_change(self, request: HttpRequest, obj):
         """保存 stays in the workspace: the budget's page is where its work goes on."""

@@ -134,6 +134,9 @@ def test_editor_enters_a_budget_in_the_workspace_and_reviewer_publishes(browser,
     assert page.locator(".check.fail").count() == 0 and page.locator(".check.pass").count() > 0  # the same panel
     assert page_width(page) <= 1280
     screenshot(page, "workspace-reviewer")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(SCREENSHOTS / "workspace-390.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{url}/admin/budgets/budget/import/")
     assert "无权访问" in page.content()
     screenshot(page, "admin-403")

@@ -140,3 +140,12 @@ def test_workspace_queries_do_not_grow_with_the_lines(client, users, draft, code
     with CaptureQueriesContext(connection) as more:
         client.get(change_url(draft))
     assert len(more) == len(few)
+
+
+def test_a_new_budget_opens_in_its_workspace(client, users, seed_budget):
+    client.force_login(users["editor"])
+    data = {"department": seed_budget.department_id, "year": 2023, "phase": "budget", "carry_forward": "0"}
+    data["units"] = [u.pk for u in seed_budget.units.all()]
+    response = client.post(reverse("admin:budgets_budget_add"), data)
+    budget = seed_budget.department.budgets.get(year=2023)
+    assert response.url == change_url(budget)
