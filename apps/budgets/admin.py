@@ -17,6 +17,7 @@ from .models import (
     FunctionLine,
     FunctionPurpose,
     RevenueLine,
+    Status,
     ThreePublicLine,
 )
 from .workspace_admin import BudgetWorkspaceAdminMixin
@@ -163,6 +164,13 @@ class BudgetAdmin(
 
     def budget_of(self, obj):
         return obj
+
+    def get_search_results(self, request: HttpRequest, queryset, search_term: str):
+        """A budget picked for a new project or line must be a draft: offer no other (the form would refuse it)."""
+        queryset, duplicates = super().get_search_results(request, queryset, search_term)
+        if request.resolver_match and request.resolver_match.url_name == "autocomplete":
+            queryset = queryset.filter(status=Status.DRAFT)
+        return queryset, duplicates
 
     def response_add(self, request: HttpRequest, obj, post_url_continue=None):
         """A new budget opens in its workspace, where its lines are entered."""

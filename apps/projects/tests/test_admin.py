@@ -63,6 +63,12 @@ def test_the_budget_picker_finds_the_new_year_by_typing_it(client, users, draft)
         {"term": "2022", "app_label": "projects", "model_name": "project", "field_name": "budget"},
     ).json()
     assert [r["text"] for r in found["results"]] == [str(draft)]
+    by_name = client.get(
+        reverse("admin:autocomplete"),
+        {"term": "信访局", "app_label": "projects", "model_name": "project", "field_name": "budget"},
+    )
+    # a name is no year (and no error); only drafts can take a new project, so the published 2021 one is not offered
+    assert [r["text"] for r in by_name.json()["results"]] == [str(draft)]
 
 
 def test_indicator_levels_are_the_official_lists_and_stored_free_text_stays_valid(seed_budget):
