@@ -83,13 +83,17 @@ def plan_projects(budget: Budget, text: str) -> Plan:
     return plan
 
 
-def plan_indicators(budget: Budget, text: str) -> Plan:
-    columns, rows = read_columns(split_rows(text), INDICATOR_COLUMNS, INDICATOR_ALIASES)
+def plan_indicators(budget: Budget, text: str, only: Project | None = None) -> Plan:
+    """Indicators of the budget's projects named in the first column, or of `only` (then without that column)."""
+    defaults = INDICATOR_COLUMNS if only is None else INDICATOR_COLUMNS[1:]
+    columns, rows = read_columns(split_rows(text), defaults, INDICATOR_ALIASES)
     plan = Plan("indicators", columns, [cells for _, cells in rows])
     projects = {p.name: p for p in Project.objects.filter(budget=budget)}
     positions: dict[int, int] = {}
     for number, cells in rows:
         values = {name: cell(cells, columns, name) for name in INDICATOR_COLUMNS}
+        if only is not None:
+            values["项目名称"] = only.name
         project = projects.get(values["项目名称"])
         if project is None:
             plan.problem(number, "项目名称", values["项目名称"], "本预算没有这个项目：先录入或粘贴项目")

@@ -26,6 +26,7 @@ class PasteForm(forms.Form):
     text = forms.CharField(label="从 Excel 复制的行", widget=forms.Textarea(attrs={"rows": 8, "cols": 60}))
     source = forms.ChoiceField(label="资金来源", choices=Source.choices, initial=Source.GENERAL, required=False)
     unit = forms.ModelChoiceField(label="预算单位", queryset=None, required=False, empty_label="不分单位")
+    project = forms.ModelChoiceField(label="项目", queryset=None, required=False)
 
 
 class CarryOverForm(forms.Form):
@@ -41,7 +42,7 @@ def plan_paste(budget: Budget, section: str, data: dict) -> Plan:
         return plan_revenue(budget, text, unit)
     if section == "three_public":
         return plan_three_public(budget, text)
-    return plan_projects(budget, text) if section == "projects" else plan_indicators(budget, text)
+    return plan_projects(budget, text) if section == "projects" else plan_indicators(budget, text, data.get("project"))
 
 
 class BudgetWorkspaceAdminMixin:
@@ -72,6 +73,7 @@ class BudgetWorkspaceAdminMixin:
     def paste_form(self, budget: Budget, data=None) -> PasteForm:
         form = PasteForm(data)
         form.fields["unit"].queryset = budget.units.all()
+        form.fields["project"].queryset = Project.objects.filter(budget=budget)
         return form
 
     def codes_view(self, request: HttpRequest) -> JsonResponse:
@@ -102,6 +104,8 @@ class BudgetWorkspaceAdminMixin:
         title, anchor, columns = PASTE_SECTIONS[section]
         form = self.paste_form(budget, request.POST)
         workspace = reverse("admin:budgets_budget_change", args=[budget.pk]) + f"#{anchor}"
+        if request.POST.get("project", "").isdigit():  # pasted on a project's page: back there
+            workspace = reverse("admin:projects_project_change", args=[request.POST["project"]])
         if not form.is_valid():
             messages.error(request, "请先粘贴要导入的行。")
             return redirect(workspace)

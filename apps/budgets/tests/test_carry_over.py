@@ -74,3 +74,15 @@ def test_admin_preview_then_confirm_and_scoping(client, users, seed_budget, code
     budget = Budget.objects.get(year=2022)
     assert response.url == reverse("admin:budgets_budget_change", args=[budget.pk])
     assert FunctionLine.objects.filter(budget=budget).total() > Decimal(0)
+
+
+def test_an_empty_draft_offers_last_year_as_a_start(client, users, seed_budget, codes_2022):
+    draft = Budget.objects.create(department=seed_budget.department, year=2022)
+    client.force_login(users["editor"])
+    page = client.get(reverse("admin:budgets_budget_change", args=[draft.pk])).content.decode()
+    link = f"{reverse('admin:budgets_budget_carry_over')}?source={seed_budget.pk}&amp;year=2022"
+    assert f'href="{link}">以上年预算为底稿' in page
+    budget, _ = carry_over(source=seed_budget, year=2022)
+    assert budget.pk == draft.pk  # the empty draft is filled, not duplicated
+    page = client.get(reverse("admin:budgets_budget_change", args=[draft.pk])).content.decode()
+    assert "以上年预算为底稿</a>" not in page

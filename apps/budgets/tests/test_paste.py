@@ -103,3 +103,16 @@ def test_a_project_on_a_code_of_another_year_is_refused(draft):
     """2010308 is among the seed's 2021 codes and not among this test's 2022 codes."""
     plan = plan_projects(draft, f"{draft.units.first().code}\t类\t项目\t2010308\t1\n")
     assert "不在2022年支出功能分类中（它是2021年科目表中的科目）" in plan.problems[0].message
+
+
+def test_indicators_pasted_on_a_project_page_need_no_project_column(client, users, draft, codes_2022):
+    project = Project.objects.create(
+        budget=draft, unit=draft.units.first(), kind="k", name="P", function_code=codes_2022["2010350"]
+    )
+    client.force_login(users["editor"])
+    page = client.get(reverse("admin:projects_project_change", args=[project.pk])).content.decode()
+    assert "从 Excel 粘贴本项目的绩效指标" in page
+    text = "一级指标\t二级指标\t三级指标\t计算符号\t指标值\t计量单位\t权重\n产出指标\t数量指标\t次数\t=\t4\t次\t100\n"
+    response = paste(client, draft, "indicators", text, confirm=True, project=project.pk)
+    assert response.url == reverse("admin:projects_project_change", args=[project.pk])
+    assert list(project.indicators.values_list("name", "weight")) == [("次数", Decimal("100.00"))]
