@@ -4,18 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reference', '0004_national_classification_codes'),
+        ("reference", "0004_national_classification_codes"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='unit',
-            name='unit_code_unique',
+            model_name="unit",
+            name="unit_code_unique",
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(condition=models.Q(('code', ''), _negated=True), fields=('department', 'code'), name='unit_code_unique'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("code", ""), _negated=True), fields=("department", "code"), name="unit_code_unique"
+            ),
         ),
     ]
