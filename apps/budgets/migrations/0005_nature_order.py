@@ -4,20 +4,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('budgets', '0004_unsplit_basic_sections_findings'),
+        ("budgets", "0004_unsplit_basic_sections_findings"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='functionline',
-            name='nature',
-            field=models.CharField(choices=[('personnel', '基本支出·人员支出'), ('public', '基本支出·公用经费'), ('project', '项目支出'), ('subsidy', '对附属单位补助支出'), ('remittance', '上缴上级支出'), ('business', '事业单位经营支出'), ('basic', '基本支出（未分人员、公用）')], max_length=20, verbose_name='支出性质'),
+            model_name="functionline",
+            name="nature",
+            field=models.CharField(
+                choices=[
+                    ("personnel", "基本支出·人员支出"),
+                    ("public", "基本支出·公用经费"),
+                    ("project", "项目支出"),
+                    ("subsidy", "对附属单位补助支出"),
+                    ("remittance", "上缴上级支出"),
+                    ("business", "事业单位经营支出"),
+                    ("basic", "基本支出（未分人员、公用）"),
+                ],
+                max_length=20,
+                verbose_name="支出性质",
+            ),
         ),
         migrations.AlterField(
-            model_name='historicalfunctionline',
-            name='nature',
-            field=models.CharField(choices=[('personnel', '基本支出·人员支出'), ('public', '基本支出·公用经费'), ('project', '项目支出'), ('subsidy', '对附属单位补助支出'), ('remittance', '上缴上级支出'), ('business', '事业单位经营支出'), ('basic', '基本支出（未分人员、公用）')], max_length=20, verbose_name='支出性质'),
+            model_name="historicalfunctionline",
+            name="nature",
+            field=models.CharField(
+                choices=[
+                    ("personnel", "基本支出·人员支出"),
+                    ("public", "基本支出·公用经费"),
+                    ("project", "项目支出"),
+                    ("subsidy", "对附属单位补助支出"),
+                    ("remittance", "上缴上级支出"),
+                    ("business", "事业单位经营支出"),
+                    ("basic", "基本支出（未分人员、公用）"),
+                ],
+                max_length=20,
+                verbose_name="支出性质",
+            ),
         ),
     ]
