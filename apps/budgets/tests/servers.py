@@ -82,7 +82,7 @@ def app_env(**extra: str) -> dict:
 @contextmanager
 def gunicorn(port: int, **env: str):
     command = [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "budgetsite.wsgi"]
-    with running(command, f"http://127.0.0.1:{port}/glossary/", app_env(BIND=f"127.0.0.1:{port}", **env)) as process:
+    with running(command, f"http://127.0.0.1:{port}/glossary/", app_env(BIND=f"127.0.0.1:{port}", **env)):
         yield f"http://127.0.0.1:{port}"
 
 
@@ -127,9 +127,13 @@ class Browser:
             body += f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
         for name, (filename, content) in (files or {}).items():
             body += (
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                "Content-Type: application/octet-stream\r\n\r\n"
-            ).encode() + content + b"\r\n"
+                (
+                    f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                    "Content-Type: application/octet-stream\r\n\r\n"
+                ).encode()
+                + content
+                + b"\r\n"
+            )
         body += f"--{boundary}--\r\n".encode()
         headers = {"Content-Type": f"multipart/form-data; boundary={boundary}", "Referer": url}
         return self.send(urllib.request.Request(url, data=body, headers=headers))

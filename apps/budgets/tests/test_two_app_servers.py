@@ -38,9 +38,7 @@ def test_preview_on_one_server_and_confirm_on_the_other(django_user_model, setti
     with gunicorn(8111) as first, gunicorn(8112) as second:
         browser = signed_in(first, "chief", "a long password 11")
         browser.get(f"{first}/admin/budgets/budget/import/")
-        status, page, _ = browser.post(
-            f"{first}/admin/budgets/budget/import/", {}, {"file": ("budget.xlsx", workbook)}
-        )
+        status, page, _ = browser.post(f"{first}/admin/budgets/budget/import/", {}, {"file": ("budget.xlsx", workbook)})
         assert status == 200 and "尚未写入任何数据" in page
         token = re.search(r"/admin/budgets/budget/import/([\w-]+)/", page).group(1)
         assert not Budget.objects.filter(department__code="205", year=2021, phase="final").exists()

@@ -13,7 +13,7 @@ from apps.reference.models import Department, Unit
 from apps.workbooks.reader import read_budget_workbook
 from apps.workbooks.services import budget_import, import_preview
 
-from .test_bad_input import draft_workbook, edited, problems_of, set_cell  # noqa: F401 (a fixture)
+from .test_bad_input import edited, problems_of, set_cell
 
 ROWS = [*BUDGET_ROWS, *PROJECT_ROWS, Budget, BudgetNarrative]
 
@@ -121,7 +121,10 @@ OVERSIZED = {
         set_cell("明细-绩效指标", ("信访宣传经费",), "序号", 40000),
         "明细-绩效指标 第",
     ),
-    "a vehicle count out of range": (info_value("购置轿车（辆）", 70000), "基本信息「购置轿车（辆）」：“70000”应在 0 到 32767 之间"),
+    "a vehicle count out of range": (
+        info_value("购置轿车（辆）", 70000),
+        "基本信息「购置轿车（辆）」：“70000”应在 0 到 32767 之间",
+    ),
     "a short name longer than its field": (
         info_value("简称", "简" * 60),
         "基本信息「简称」：“简简简简简简简简简简简简简简简简简简简简…”有 60 个字，超过 50 个字的上限",
@@ -141,7 +144,9 @@ def test_nine_official_tables_or_none(draft_workbook, seed_budget):
         del book["项目支出表"]
 
     problems = problems_of(edited(draft_workbook, without_one))
-    assert problems == ["项目支出表：缺少这张公开表：工作簿含公开表时九张须齐全（只含基本信息和明细表的工作簿也可导入）"]
+    assert problems == [
+        "项目支出表：缺少这张公开表：工作簿含公开表时九张须齐全（只含基本信息和明细表的工作簿也可导入）"
+    ]
 
     budget = budget_import(data=read_budget_workbook(edited(draft_workbook, details_only)))
     assert budget.pk == seed_budget.pk and FunctionLine.objects.filter(budget=budget).total() > Decimal(0)
