@@ -90,9 +90,17 @@ def test_every_log_line_carries_the_request_id(client, seed_budget, caplog):
 
 def test_admins_come_from_the_environment():
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; print(settings.ADMINS)"],
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; print(settings.ADMINS)",
+        ],
         cwd=settings.BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "budgetsite.settings", "ADMINS": "值班 <ops@example.org>, b <b@x.cn>"},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "budgetsite.settings",
+            "ADMINS": "值班 <ops@example.org>, b <b@x.cn>",
+        },
         capture_output=True,
         text=True,
         timeout=60,
