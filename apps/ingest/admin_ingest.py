@@ -14,24 +14,37 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
+from apps.ingest.services import DisclosureInvalid, ingest_preview, ingest_write, read
 from apps.workbooks import uploads
 from apps.workbooks.admin_import import check_scope
 from apps.workbooks.models import PendingUpload
 from apps.workbooks.problems import WorkbookInvalid
 
-from .services import DisclosureInvalid, ingest_preview, ingest_write, read
-
 
 class DisclosureForm(forms.Form):
     file = forms.FileField(
-        label="公开文件（.pdf 或 .txt）",
-        help_text="部门预算公开的 PDF，或从 PDF 提取的文本（表格各列以制表符或空格分隔）。",
+        label="公开文件（.pdf、.xlsx 或 .txt）",
+        help_text="部门预算公开的 PDF；预算系统导出的公开表工作簿（每表一张工作表，版式如公开文本）；"
+        "或从 PDF 提取的文本（表格各列以制表符或空格分隔）。",
     )
     department = forms.CharField(
         label="部门编码", max_length=20, required=False, help_text="文件中没有部门编码时填写，如 205。"
     )
     year = forms.IntegerField(
         label="年度", required=False, min_value=2000, max_value=2100, help_text="须与文件中的年度一致。"
+    )
+    government = forms.CharField(
+        label="行政区划",
+        max_length=100,
+        required=False,
+        help_text="如 上海市普陀区；不填则取自文件标题，标题也没有时为本站主体。",
+    )
+    government_code = forms.CharField(label="行政区划代码", max_length=12, required=False, help_text="如 310107。")
+    government_level = forms.ChoiceField(
+        label="级次",
+        required=False,
+        choices=[("", "取自标题"), *((level, level) for level in ("省级", "市级", "区级", "县级"))],
+        help_text="标题中没有级次、又须新建行政区划时选择。",
     )
     project_codes = forms.CharField(
         label="项目的功能科目",
@@ -46,6 +59,9 @@ class DisclosureForm(forms.Form):
         return {
             "department": self.cleaned_data["department"] or None,
             "year": self.cleaned_data["year"],
+            "government": self.cleaned_data["government"] or None,
+            "government_code": self.cleaned_data["government_code"] or None,
+            "government_level": self.cleaned_data["government_level"] or None,
             "project_codes": {k.strip(): v.strip() for k, v in codes.items()},
         }
 

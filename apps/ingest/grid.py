@@ -12,12 +12,31 @@ shown to the user, never filled with 0."""
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import Enum
 from itertools import combinations
 
-from .catalogue import OPTIONAL, ColumnSpec, Kind
-from .numbers import WAN, AmountError, amount, code, decimals, is_amount, is_blank_mark, label
-from .source import SourceLine
-from .tables import RawTable
+from apps.ingest.catalogue import OPTIONAL, ColumnSpec, Kind
+from apps.ingest.numbers import WAN, AmountError, amount, code, decimals, is_amount, is_blank_mark, label
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
+
+
+class Placement(Enum):
+    """How a row's figures found their columns."""
+
+    POSITION = "位置"  # under their headers, the row kept its empty cells (or filled every column)
+    ARITHMETIC = "算术"  # the only placement the row's identities (or its parent's sums) allow
+    AMBIGUOUS = "不能确定"  # more than one placement fits: shown to the user, never guessed
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    """A cell the grid cannot read: where, under which column, what it says, and why."""
+
+    line: SourceLine
+    column: str
+    value: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -35,12 +54,12 @@ class Placed:
     text_cells: dict[str, str] = field(default_factory=dict)  # key → text, where positions tell
     amounts: dict[str, Decimal | None] = field(default_factory=dict)  # key → 元; None: blank
     printed: dict[str, str] = field(default_factory=dict)  # key → the figure as printed
-    how: str = "位置"  # 位置 (under its header), 算术 (by the row's identities) or 不能确定
+    how: Placement = Placement.POSITION
     options: list[dict[str, str]] = field(default_factory=list)  # the placements that all fit, when ambiguous
 
     @property
     def ambiguous(self) -> bool:
-        return self.how == "不能确定"
+        return self.how is Placement.AMBIGUOUS
 
 
 @dataclass
@@ -49,7 +68,7 @@ class Grid:
     scale: Decimal  # 1 for 元, 10000 for 万元
     positional: bool  # the header kept its empty cells, so positions name columns
     places: int = 2  # decimals printed: the rounding of a 万元 table
-    problems: list[tuple[SourceLine, str, str, str]] = field(default_factory=list)  # line, column, value, message
+    problems: list[CellProblem] = field(default_factory=list)
 
     @property
     def amount_keys(self) -> list[str]:
@@ -69,7 +88,9 @@ class Grid:
         return [
             (total, tuple(p for p in parts if self.has(p)))
             for total, parts in kind.identities
-            if self.has(total) and all(self.has(p) for p in parts if p not in OPTIONAL)
+            if self.has(total)
+            and all(self.has(p) for p in parts if p not in OPTIONAL)
+            and any(self.has(p) for p in parts)
         ]
 
     def proves(self, kind: Kind, amounts: dict) -> list[tuple[str, tuple[str, ...], Decimal, Decimal, bool]]:
@@ -84,9 +105,13 @@ class Grid:
         return results
 
 
+YEAR_PREFIX = re.compile(r"^\d{4}年")
+
+
 def spec_for(kind: Kind, text: str, group: str, used: set[str]) -> ColumnSpec | None:
     """The column a header names: one under the right group first, else one that needs no group."""
-    specs = [s for s in kind.columns if s.key not in used and label(text) in {label(name) for name in s.labels}]
+    text = YEAR_PREFIX.sub("", label(text))  # 2024年机关运行经费预算数: the year is the table's, not the column's
+    specs = [s for s in kind.columns if s.key not in used and text in {label(name) for name in s.labels}]
     grouped = [s for s in specs if group and label(group) in {label(g) for g in s.groups}]
     return (grouped or [s for s in specs if not s.groups] or [None])[0]
 
@@ -187,7 +212,7 @@ def place(grid: Grid, kind: Kind, line: SourceLine) -> Placed:
     texts, figures = tokens[:first], tokens[first:]
     placed = Placed(line, texts)
     if any(not (is_amount(f) or is_blank_mark(f)) for f in figures):
-        grid.problems.append((line, "", " ".join(figures), "数字之间夹有文字，无法分列"))
+        grid.problems.append(CellProblem(line, "", " ".join(figures), "数字之间夹有文字，无法分列"))
         return placed
     return by_arithmetic(grid, kind, placed, figures)
 
@@ -204,6 +229,8 @@ def by_position(grid: Grid, line: SourceLine) -> Placed | None:
     cells += [""] * (len(grid.columns) - len(cells))
     if any(c.amount and cell and not (is_amount(cell) or is_blank_mark(cell)) for c, cell in zip(grid.columns, cells)):
         return None
+    if any(not c.amount and shifted(c, cell) for c, cell in zip(grid.columns, cells)):
+        return None  # the row's cells shifted (a 合计 row whose code cells merged): placed by arithmetic
     placed = Placed(line, [cell for c, cell in zip(grid.columns, cells) if not c.amount and cell])
     for column, cell in zip(grid.columns, cells):
         if column.amount and column.key:
@@ -212,8 +239,18 @@ def by_position(grid: Grid, line: SourceLine) -> Placed | None:
         elif column.key:
             placed.text_cells[column.key] = cell
         elif cell and is_amount(cell):
-            grid.problems.append((line, column.label or "?", cell, "这一列的表头无法识别，其中的数字没有读入"))
+            grid.problems.append(
+                CellProblem(line, column.label or "?", cell, "这一列的表头无法识别，其中的数字没有读入")
+            )
     return placed
+
+
+def shifted(column: GridColumn, cell: str) -> bool:
+    """A text column holding a figure (1,234 or 12.50, never a code such as 201 or 05), or a
+    code column holding 合计: the cells no longer stand under their headers."""
+    figure = is_amount(cell) and ("," in cell or "." in cell)
+    total = column.key in ("code", "code_class", "code_item", "code_sub") and label(cell) in ("合计", "总计")
+    return figure or total
 
 
 def describe(grid: Grid, printed: dict[str, str]) -> str:
@@ -228,7 +265,7 @@ def parse(grid: Grid, line: SourceLine, column: str, cell: str) -> Decimal | Non
     try:
         return amount(cell, grid.scale)
     except AmountError as error:
-        grid.problems.append((line, column, cell, str(error)))
+        grid.problems.append(CellProblem(line, column, cell, str(error)))
         return None
 
 
@@ -237,7 +274,9 @@ def by_arithmetic(grid: Grid, kind: Kind, placed: Placed, figures: list[str]) ->
     values = [parse(grid, placed.line, "", figure) for figure in figures]
     if len(figures) > len(keys):
         grid.problems.append(
-            (placed.line, "", " ".join(figures), f"有 {len(figures)} 个数字，但表头只有 {len(keys)} 个金额列")
+            CellProblem(
+                placed.line, "", " ".join(figures), f"有 {len(figures)} 个数字，但表头只有 {len(keys)} 个金额列"
+            )
         )
         return placed
     fitting = []
@@ -247,11 +286,15 @@ def by_arithmetic(grid: Grid, kind: Kind, placed: Placed, figures: list[str]) ->
             fitting.append((printed, amounts))
     if len(fitting) == 1:
         placed.printed, placed.amounts = fitting[0]
-        placed.how = "位置" if len(figures) == len(keys) else "算术"  # every column filled: the order is the place
+        placed.how = (
+            Placement.POSITION if len(figures) == len(keys) else Placement.ARITHMETIC
+        )  # every column filled: the order is the place
     elif fitting:
-        placed.how = "不能确定"
+        placed.how = Placement.AMBIGUOUS
         placed.options = [printed for printed, _ in fitting]
     else:
-        placed.how = "不能确定"
-        grid.problems.append((placed.line, "", " ".join(figures), "这些数字无论怎样分列都不满足本行的勾稽关系"))
+        placed.how = Placement.AMBIGUOUS
+        grid.problems.append(
+            CellProblem(placed.line, "", " ".join(figures), "这些数字无论怎样分列都不满足本行的勾稽关系")
+        )
     return placed

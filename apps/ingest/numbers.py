@@ -13,7 +13,9 @@ ZERO = Decimal("0")
 AMOUNT = re.compile(r"^[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 BLANK_MARKS = {"-", "—", "－", "--", "——", "/", "／"}
 CODE = re.compile(r"^\d{3}(\d{2}){0,2}$")
-SPLIT_CODE = re.compile(r"^(\d{3})\s+(\d{2})(?:\s+(\d{2}))?$")
+# A split code: 201 03 01, or 301 2 where a PDF dropped the 款's leading zero
+# (30102); a part of one digit is zero-padded, never read as anything else.
+SPLIT_CODE = re.compile(r"^(\d{3})\s+(\d{1,2})(?:\s+(\d{1,2}))?$")
 WIDTH = str.maketrans(
     {
         "（": "(",
@@ -77,7 +79,11 @@ def code(text: str) -> str | None:
     if CODE.match(text):
         return text
     split = SPLIT_CODE.match(text)
-    return "".join(part for part in split.groups() if part) if split else None
+    return (
+        "".join(part.zfill(len(part) if i == 0 else 2) for i, part in enumerate(split.groups()) if part)
+        if split
+        else None
+    )
 
 
 def label(text: str) -> str:

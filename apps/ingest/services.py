@@ -8,12 +8,13 @@ from django.db import transaction
 from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget
 from apps.budgets.services import budget_publish, budget_submit
+from apps.ingest.mapping.narrative import finding_rows
+from apps.ingest.pipeline import Ingest, read_disclosure
+from apps.ingest.proof.tables import prove
+from apps.ingest.sources.pdf import PdfError
+from apps.ingest.sources.xlsx import XlsxError
 from apps.workbooks.problems import Problem, WorkbookInvalid
 from apps.workbooks.services import Preview, budget_import, import_preview
-
-from .pdf import PdfError
-from .proof import prove
-from .reading import Ingest, read_disclosure
 
 
 class DisclosureInvalid(WorkbookInvalid):
@@ -28,8 +29,10 @@ def read(content: bytes, filename: str = "", **given) -> Ingest:
     """The disclosure read and reported; a file that is no readable PDF or text is one problem."""
     try:
         return read_disclosure(content, filename, **given)
-    except (PdfError, UnicodeDecodeError) as error:
+    except (PdfError, XlsxError, UnicodeDecodeError) as error:
         raise DisclosureInvalid([Problem(filename or "文件", None, "", None, str(error))]) from None
+    except WorkbookInvalid as invalid:  # a workbook too large or a zip bomb, refused unread
+        raise DisclosureInvalid(invalid.problems) from None
 
 
 def proved_write(ingest: Ingest) -> Budget:
@@ -39,6 +42,8 @@ def proved_write(ingest: Ingest) -> Budget:
         budget = budget_import(data=ingest.data)
         ingest.report.compared = prove(budget, ingest.parsed, ingest.units, ingest.report)
         refuse(ingest)
+        if finding_rows(ingest.report.findings, ingest.data.details, ingest.report):
+            budget = budget_import(data=ingest.data)  # the proof's findings, written over the same draft
     return budget
 
 

@@ -10,10 +10,10 @@ table, kept and reported, so that its rows are never read as this table's."""
 import re
 from dataclasses import dataclass, field
 
-from . import catalogue
-from .catalogue import Heading
-from .numbers import code, is_amount, label
-from .source import SourceLine
+from apps.ingest import catalogue
+from apps.ingest.catalogue import Heading
+from apps.ingest.numbers import code, is_amount, label
+from apps.ingest.sources.text import SourceLine
 
 UNIT = re.compile(r"(?:金额)?单位\s*[:：]\s*(万元|元)")
 DEPARTMENT = re.compile(r"^\s*(部门名称|编制部门|编制单位|预算单位|单位名称|部门)\s*[:：]\s*(.*)$")
@@ -23,6 +23,14 @@ EMPTY_NOTE = re.compile(
 )
 NOTE = re.compile(r"^\s*(注|说明|备注)\s*[:：\d]")
 TOTAL_WORDS = {"合计", "总计"}
+
+
+@dataclass(frozen=True)
+class LineNote:
+    """Something about one line of a table: a step of reading it, or what makes it unreadable."""
+
+    line: SourceLine
+    text: str
 
 
 @dataclass
@@ -35,8 +43,8 @@ class RawTable:
     header: list[SourceLine] = field(default_factory=list)
     rows: list[SourceLine] = field(default_factory=list)
     notes: list[SourceLine] = field(default_factory=list)
-    events: list[tuple[SourceLine, str]] = field(default_factory=list)  # what reading it took, to show
-    conflicts: list[tuple[SourceLine, str]] = field(default_factory=list)  # what makes it unreadable as printed
+    events: list[LineNote] = field(default_factory=list)  # what reading it took, to show
+    conflicts: list[LineNote] = field(default_factory=list)  # what makes it unreadable as printed
 
     @property
     def kind(self) -> catalogue.Kind:
@@ -112,7 +120,10 @@ class Splitter:
             found = (
                 (catalogue.heading(title) or catalogue.unknown_heading(title)) if self.table_follows(index) else None
             )
-            if found:
+            if found is None and catalogue.section_heading(line.text) and not starts_data(line):
+                self.table = None  # the narrative resumes after the tables (其他相关情况说明 …)
+                self.document.narrative.append(line)
+            elif found:
                 self.start(found, line)
                 if UNIT.search(line.text):
                     self.table_info(line, UNIT.search(line.text), None)
@@ -134,7 +145,7 @@ class Splitter:
     def start(self, found: Heading, line: SourceLine) -> None:
         table = self.table
         if table and table.kind is found.kind and (found.continued or label(found.title) == label(table.title)):
-            table.events.append((line, "标题在新的一页重复，视为续表，与上一页合并"))
+            table.events.append(LineNote(line, "标题在新的一页重复，视为续表，与上一页合并"))
             self.repeating = True
             return
         self.table = RawTable(found, line)
@@ -171,7 +182,7 @@ class Splitter:
         if unit:
             value = unit.group(1)
             if self.repeating and table.unit and value != table.unit:
-                table.conflicts.append((line, f"续表的单位“{value}”与前页“{table.unit}”不同：无法确定金额单位"))
+                table.conflicts.append(LineNote(line, f"续表的单位“{value}”与前页“{table.unit}”不同：无法确定金额单位"))
             elif not table.unit_line:
                 table.unit, table.unit_line = value, line
         text = department.group(2) if department else line.text
@@ -186,7 +197,7 @@ class Splitter:
         break, is dropped; another table's header starts an untitled table."""
         table = self.table
         if same_header(line, table.header):
-            table.events.append((line, "表头在新的一页重复，已略去"))
+            table.events.append(LineNote(line, "表头在新的一页重复，已略去"))
             return
         if table.kind is catalogue.UNKNOWN:
             table.rows.append(line)

@@ -1,17 +1,22 @@
 """One year's classification tree, for checking codes and names and for
 finding a code from the names a table or a sentence prints instead."""
 
+from apps.ingest.numbers import label
 from apps.reference.models import ClassificationCode
-
-from .numbers import label
 
 
 class Tree:
-    def __init__(self, scheme: str, year: int | None):
+    def __init__(self, scheme: str, year: int | None, printed: dict[str, str] | None = None):
+        """The year's list, and the codes the document itself prints (the list's name wins)."""
         self.scheme = scheme
-        self.names: dict[str, str] = dict(
-            ClassificationCode.objects.filter(scheme=scheme, year=year).values_list("code", "name")
-        )
+        self.names: dict[str, str] = {
+            **(printed or {}),
+            **dict(ClassificationCode.objects.filter(scheme=scheme, year=year).values_list("code", "name")),
+        }
+        # A code answers to the list's name and to the document's own (older) name for it.
+        self.labels: dict[str, set[str]] = {code: {label(name)} for code, name in self.names.items()}
+        for code, name in (printed or {}).items():
+            self.labels[code].add(label(name))
 
     def name(self, code: str) -> str | None:
         return self.names.get(code)
@@ -20,8 +25,8 @@ class Tree:
         wanted = label(name)
         return [
             code
-            for code, code_name in self.names.items()
-            if label(code_name) == wanted and code.startswith(under) and (length is None or len(code) == length)
+            for code in self.names
+            if wanted in self.labels[code] and code.startswith(under) and (length is None or len(code) == length)
         ]
 
     def locate(self, name: str, context: list[str]) -> str | None:

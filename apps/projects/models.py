@@ -104,7 +104,9 @@ class ProjectFunding(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["project", "source"], name="one_funding_per_project_source"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="project_funding_not_negative"),
-            models.CheckConstraint(condition=Q(source__in=PROJECT_SOURCES), name="project_funding_source_known"),
+            models.CheckConstraint(
+                condition=Q(source__in=(*PROJECT_SOURCES, Source.UNSPECIFIED)), name="project_funding_source_known"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -9,10 +9,11 @@ from decimal import Decimal
 from django.db.models import Q
 
 from apps.budgets.models import BudgetNarrative, TableSet
-from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+from apps.reference.models import Department, Scheme, Unit
 
 from . import cells, layout
 from .details import kind_of
+from .document_codes import BroughtCode, CodeBook
 from .problems import Problem, WorkbookInvalid
 from .safety import sheet_rows
 
@@ -37,6 +38,9 @@ class BudgetData:
     narrative: dict[str, object] = field(default_factory=dict)
     details: dict[str, list[Line]] = field(default_factory=dict)
     official: dict[str, list[tuple]] = field(default_factory=dict)  # official sheets as read, for verification
+    codes: list[BroughtCode] = field(default_factory=list)  # codes the document brings, stored as its own
+    source_name: str = ""  # the document, named on the codes it brings
+    warnings: list[str] = field(default_factory=list)  # accepted, but shown in the preview
 
 
 class Reader:
@@ -206,14 +210,13 @@ class References:
 
     def check(self) -> None:
         self.check_department()
-        codes = {
-            (c.scheme, c.code): c
-            for c in ClassificationCode.objects.filter(year=self.data.year).prefetch_related("children")
-        }
-        self.check_codes(layout.FUNCTION, Scheme.FUNCTION, codes, named=True)
-        self.check_codes(layout.ECONOMIC, Scheme.ECONOMIC, codes, named=True)
-        self.check_codes(layout.PROJECTS, Scheme.FUNCTION, codes, named=False)
-        self.check_codes(layout.PURPOSES, Scheme.FUNCTION, codes, named=True, leaf=False)
+        book = CodeBook(self.data.year, printed=self.printed_codes())
+        self.check_codes(layout.FUNCTION, Scheme.FUNCTION, book, leaf=True)
+        self.check_codes(layout.ECONOMIC, Scheme.ECONOMIC, book, leaf=True)
+        self.check_codes(layout.PROJECTS, Scheme.FUNCTION, book, leaf=True)
+        self.check_codes(layout.PURPOSES, Scheme.FUNCTION, book, leaf=False)
+        known = {(c.scheme, c.code) for c in self.data.codes}
+        self.data.codes += [c for c in book.brought() if (c.scheme, c.code) not in known]
         self.check_units()
         self.check_indicators()
 
@@ -238,25 +241,32 @@ class References:
                 continue
             self.reader.problem(layout.INFO_SHEET, None, layout.UNIT_LABEL, unit["code"], message)
 
-    def check_codes(self, spec, scheme: str, codes: dict, named: bool, leaf: bool = True) -> None:
-        scheme_label = Scheme(scheme).label
+    def printed_codes(self) -> dict[str, dict[str, str]]:
+        """Codes the data names with their names (明细 lines, and codes a disclosure printed)."""
+        printed: dict[str, dict[str, str]] = {str(s): {} for s in Scheme}
+        for brought in self.data.codes:
+            printed[brought.scheme].setdefault(brought.code, brought.name)
+        for spec, scheme in ((layout.FUNCTION, Scheme.FUNCTION), (layout.ECONOMIC, Scheme.ECONOMIC)):
+            for line in self.data.details.get(spec.name, []):
+                code, name = line.values.get("科目编码"), line.values.get("科目名称")
+                if code and name:
+                    printed[scheme].setdefault(code, name)
+        return printed
+
+    def check_codes(self, spec, scheme: str, book: CodeBook, leaf: bool) -> None:
+        warned = set(self.data.warnings)
         for line in self.data.details.get(spec.name, []):
             value = line.values.get("科目编码")
-            code = codes.get((scheme, value))
             if value is None:
                 continue  # already reported as a bad cell
-            if code is None:
-                self.reader.problem(spec.name, line.row, "科目编码", value, f"不在{self.data.year}年{scheme_label}中")
-            elif leaf and code.children.all():
+            verdict = book.check(scheme, value, line.values.get("科目名称"))
+            if verdict.problem:
+                self.reader.problem(spec.name, line.row, "科目编码", value, verdict.problem)
+            elif leaf and not book.is_leaf(scheme, value):
                 self.reader.problem(spec.name, line.row, "科目编码", value, "不是末级科目，金额只能列在末级科目上")
-            elif named and line.values.get("科目名称") not in (None, code.name):
-                self.reader.problem(
-                    spec.name,
-                    line.row,
-                    "科目名称",
-                    line.values["科目名称"],
-                    f"与科目编码 {value} 的名称“{code.name}”不符",
-                )
+            elif verdict.warning and verdict.warning not in warned:
+                warned.add(verdict.warning)
+                self.data.warnings.append(verdict.warning)
 
     def check_units(self) -> None:
         known = {unit["code"] for unit in self.data.units}
@@ -271,13 +281,13 @@ class References:
             (line.values.get("单位编码"), line.values.get("项目名称")): line
             for line in self.data.details.get(layout.PROJECTS.name, [])
         }
-        weights = {key: Decimal(0) for key in projects}
+        weights: dict[tuple, Decimal] = {}  # projects with indicators (a document may list projects without any)
         for line in self.data.details.get(layout.INDICATORS.name, []):
             key = (line.values.get("单位编码"), line.values.get("项目名称"))
             if key not in projects:
                 self.reader.problem(layout.INDICATORS.name, line.row, "项目名称", key[1], "在明细-项目中没有这个项目")
-            elif line.values.get("指标权重") is not None:
-                weights[key] += line.values["指标权重"]
+            else:
+                weights[key] = weights.get(key, Decimal(0)) + (line.values.get("指标权重") or Decimal(0))
         for key, total in weights.items():
             if total != 100:
                 self.reader.problem(

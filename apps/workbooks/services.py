@@ -19,6 +19,7 @@ from apps.reference.services import government_named
 
 from . import layout
 from .bounds import bound_problems
+from .document_codes import store_codes
 from .lines import write_lines
 from .problems import Problem, WorkbookInvalid
 from .reader import BudgetData, departments_of
@@ -51,6 +52,7 @@ def budget_import(*, data: BudgetData) -> Budget:
         raise WorkbookInvalid(problems)
     with transaction.atomic():
         budget = replace_budget(data)
+        store_codes(data)
         write_lines(budget, data)
         problems = verify_official_sheets(budget, data.official)
         if problems:

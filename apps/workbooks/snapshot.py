@@ -25,10 +25,11 @@ def budget_snapshot(budget: Budget) -> dict[str, str]:
             key = f"{label} {unit_label(line)} {line.code} {line.get_nature_display()} {line.get_source_display()}"
             snapshot[key] = f"{line.amount:,.2f}"
     for line in ThreePublicLine.objects.filter(budget=budget).select_related("unit"):
-        snapshot[f"三公 {line.unit.code} {line.get_category_display()}"] = f"{line.amount:,.2f}"
+        snapshot[f"三公 {unit_label(line)} {line.get_category_display()}"] = f"{line.amount:,.2f}"
     for project in Project.objects.filter(budget=budget).for_tables():
-        snapshot[f"项目 {project.unit.code} {project.name}"] = (
-            f"{project.kind}，{project.function_code.code}，合计 {project.total or 0:,.2f}，{project.goal[:30]}"
+        code = project.function_code.code if project.function_code_id else ""
+        snapshot[f"项目 {unit_label(project)} {project.name}"] = (
+            f"{project.kind}，{code}，合计 {project.total or 0:,.2f}，{project.goal[:30]}"
         )
     for i in Indicator.objects.filter(project__budget=budget).select_related("project__unit"):
         snapshot[f"绩效指标 {i.project.unit.code} {i.project.name} {i.name}"] = (
@@ -36,4 +37,10 @@ def budget_snapshot(budget: Budget) -> dict[str, str]:
         )
     for purpose in FunctionPurpose.objects.filter(budget=budget).select_related("code"):
         snapshot[f"科目用途 {purpose.code.code}"] = purpose.text
+    for section in budget.sections.all():
+        snapshot[f"说明章节 {section.position} {section.heading}"] = section.body[:30]
+    for finding in budget.findings.all():
+        snapshot[f"文件自身不一致 {finding.table} {finding.row}"] = finding.sentence
+    if budget.running_cost is not None:
+        snapshot["机关运行经费（文件所列）"] = f"{budget.running_cost:,.2f}"
     return snapshot

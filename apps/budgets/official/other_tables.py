@@ -85,7 +85,12 @@ def projects(sources: TableSources) -> OfficialTable:
     table = OfficialTable("projects", "项目支出表", f"{budget.year}年{budget.level_label}部门项目支出表", columns)
     table.rows = [Row(cells={"unit": "合计", **totals}, is_total=True)]
     for project in sources.projects:
-        cells = {"kind": project.kind, "name": project.name, "unit": project.unit.name, "total": project.total}
+        cells = {
+            "kind": project.kind,
+            "name": project.name,
+            "unit": project.unit.name if project.unit_id else "",
+            "total": project.total,
+        }
         cells |= {column.key: getattr(project, key) for key, column in PROJECT_COLUMNS.items()}
         table.rows.append(Row(cells=cells, level=1))
     return table

@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,24 @@ def seed_copy(seed_budget) -> dict:
     copy = {"tables": printed(seed_budget), **contents(seed_budget)}
     seed_budget.delete()
     return copy
+
+
+SAMPLE = Path(__file__).resolve().parents[3].parent / "shared" / "samples" / "shanghai-putuo-wanli-2024-budget.pdf"
+
+
+@pytest.fixture(scope="session")
+def sample_pdf() -> Path:
+    """The one real disclosure of Shanghai's district template, kept beside the checkout (../shared/samples/)."""
+    if not SAMPLE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SAMPLE} is missing: CI keeps shared/ beside the clone")
+        pytest.skip(f"the Shanghai sample is not beside this checkout ({SAMPLE})")
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def sample_text(sample_pdf: Path) -> str:
+    """The sample's text as the PDF reader gives it, parsed once per session."""
+    from apps.ingest.sources.pdf import pdf_text
+
+    return pdf_text(sample_pdf.read_bytes())

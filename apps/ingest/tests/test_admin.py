@@ -17,7 +17,7 @@ def upload(client, content: bytes, name: str = "small.txt", **options):
 
 def test_the_upload_page(admin_client):
     page = admin_client.get(INGEST).content.decode()
-    assert "公开文件（.pdf 或 .txt）" in page and "项目的功能科目" in page
+    assert "公开文件（.pdf、.xlsx 或 .txt）" in page and "项目的功能科目" in page and "行政区划" in page
 
 
 def test_preview_then_confirm_writes_a_draft(admin_client):
@@ -55,3 +55,22 @@ def test_the_seed_preview_shows_the_fix_and_the_narrative_difference(admin_clien
     assert "新建：绍兴市信访局 2021年预算" in page
     assert "修正" in page and "督查次数" in page and "积案化解专班专项经费 70→100" in page
     assert "47.38 万元" in page and "473,856.00 元 = 47.39 万元" in page
+
+
+def test_a_workbook_of_the_sample_tables_previews_its_warnings_then_confirms(admin_client, sample_text):
+    from .official_workbook import official_workbook
+
+    content = official_workbook(sample_text)
+    page = upload(
+        admin_client, content, "wanli.xlsx", department="900", government="上海市普陀区", government_level="区级"
+    )
+    page = page.content.decode()
+    assert "新建：上海市普陀区人民政府万里街道办事处 2024年预算" in page
+    assert "提示（" in page and "注释称本表为空表" in page
+    assert not Budget.objects.filter(year=2024).exists()
+
+    token = page.split(INGEST)[1].split("/")[0]
+    admin_client.post(f"{INGEST}{token}/")
+    budget = Budget.objects.get(year=2024)
+    assert budget.status == "draft" and budget.department.government.name == "上海市普陀区"
+    assert budget.functionlines.filter(nature="basic").exists()

@@ -5,7 +5,8 @@ when the tables allow exactly one answer."""
 import pytest
 
 from apps.budgets.models import Budget
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
+from apps.ingest.report import NoteKind
 from apps.ingest.services import DisclosureInvalid, ingest_write
 from apps.workbooks import layout
 
@@ -66,7 +67,7 @@ def test_an_indicator_under_the_wrong_project_is_moved_when_the_weights_allow_on
 """
     ingest = read_disclosure(disclosure(performance=performance(rows)))
     assert ingest.report.problems == []
-    [fix] = [n for n in ingest.report.notes if n.kind == "修正"]
+    [fix] = [n for n in ingest.report.notes if n.kind is NoteKind.FIXED]
     assert "学员满意度" in fix.text and "改属“业务培训”" in fix.text and "骨干轮训 140→100" in fix.text
     goals = {row.values["项目名称"]: row.values["总体绩效目标"] for row in ingest.data.details[layout.PROJECTS.name]}
     assert goals == {"业务培训": "提高业务水平", "骨干轮训": "培养骨干"}

@@ -4,7 +4,7 @@ LibreOffice, ingests back to the same budget."""
 import subprocess
 from io import BytesIO
 
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
 from apps.ingest.services import ingest_write
 from apps.workbooks.writer import write_budget_workbook
 

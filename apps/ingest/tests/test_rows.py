@@ -1,6 +1,7 @@
 """Codes whole or split, names checked against the year's tree, wrapped names joined."""
 
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
+from apps.ingest.report import NoteKind
 from apps.workbooks import layout
 
 from .small import EXPENDITURE_HEADER, UNITS, disclosure
@@ -61,13 +62,13 @@ def test_a_wrapped_name_is_joined_whichever_line_holds_the_figures(db):
 """
     ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
     assert ingest.report.problems == []
-    notes = [n.text for n in ingest.report.notes if n.kind == "读取"]
+    notes = [n.text for n in ingest.report.notes if n.kind is NoteKind.READ]
     assert any("续行" in n and "政府办公厅(室)及相关机构事务" in n for n in notes)
     assert any("数字在续行上" in n and "进修及培训" in n for n in notes)
     assert spending(ingest) == expected()
 
 
-def test_a_name_that_disagrees_with_its_code_and_an_unknown_code_are_reported(db):
+def test_an_older_name_and_a_code_the_document_brings_are_warnings(db):
     rows = """\t合计\t3,000,000.00\t1,000,000.00\t500,000.00\t1,500,000.00
 201\t一般公共服务支出\t1,500,000.00\t1,000,000.00\t500,000.00\t
 20103\t政府办公厅(室)及相关机构事务\t1,500,000.00\t1,000,000.00\t500,000.00\t
@@ -77,9 +78,23 @@ def test_a_name_that_disagrees_with_its_code_and_an_unknown_code_are_reported(db
 2050898\t不存在的项\t1,500,000.00\t\t\t1,500,000.00
 """
     ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
-    problems = [str(p) for p in ingest.report.problems]
-    assert any("第" in p and "“事业运行”与科目编码 2010301 的名称“行政运行”不符" in p for p in problems)
-    assert any("“2050898”不在2021年支出功能分类中" in p for p in problems)
+    warnings = [w.text for w in ingest.report.warnings]
+    assert "科目 2010301 的名称“事业运行”与2021年支出功能分类的“行政运行”不同" in warnings
+    assert "科目 2050898 不存在的项 不在2021年支出功能分类中：按文件所列接受，标为“文件所列”" in warnings
+    assert not any("2010301" in str(p) or "2050898" in str(p) for p in ingest.report.problems)
+
+
+def test_a_code_outside_the_tree_is_refused_naming_its_row(db):
+    rows = """\t合计\t3,000,000.00\t1,000,000.00\t500,000.00\t1,500,000.00
+201\t一般公共服务支出\t1,500,000.00\t1,000,000.00\t500,000.00\t
+20103\t政府办公厅(室)及相关机构事务\t1,500,000.00\t1,000,000.00\t500,000.00\t
+2010301\t行政运行\t1,500,000.00\t1,000,000.00\t500,000.00\t
+205\t教育支出\t1,500,000.00\t\t\t1,500,000.00
+2059701\t不存在的款下的项\t1,500,000.00\t\t\t1,500,000.00
+"""
+    ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
+    problem = next(p for p in ingest.report.problems if p.value == "2059701")
+    assert "上级科目 20597 既不在科目表中也未在文件中列出" in problem.message and problem.row
 
 
 def test_a_row_that_does_not_add_up_is_reported_with_both_figures(db):

@@ -3,7 +3,8 @@
 from decimal import Decimal
 
 from apps.budgets.checks import run_checks
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
+from apps.ingest.report import NoteKind
 from apps.ingest.services import ingest_write
 
 from .conftest import contents, printed
@@ -35,7 +36,7 @@ def test_seed_text_gives_the_fixtures_narrative_units_purposes_and_project_codes
 
 def test_the_misplaced_indicator_row_is_fixed_by_the_weights_and_reported(seed_text, db):
     report = read_disclosure(seed_text).report
-    [fix] = [note for note in report.notes if note.kind == "修正"]
+    [fix] = [note for note in report.notes if note.kind is NoteKind.FIXED]
     assert fix.line.number == 468 and fix.line.page == 1
     assert "督查次数" in fix.text and "改属“积案化解专班专项经费”" in fix.text
     assert "积案化解专班专项经费 70→100、设备更新经费 130→100" in fix.text

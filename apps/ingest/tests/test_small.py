@@ -1,7 +1,7 @@
 """The small disclosure ingests cleanly; the hard cases are variants of it."""
 
 from apps.budgets.checks import run_checks
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
 from apps.ingest.services import ingest_write
 
 from .small import disclosure

@@ -3,7 +3,7 @@ tables we have no counterpart for, a missing unit line."""
 
 from decimal import Decimal
 
-from apps.ingest.reading import read_disclosure
+from apps.ingest.pipeline import read_disclosure
 from apps.workbooks import layout
 
 from .small import (
@@ -152,7 +152,9 @@ def test_a_missing_unit_line_is_reported_not_guessed(db):
 
 def test_a_unit_row_of_the_performance_table_without_its_code(db):
     rows = PERFORMANCE_ROWS.replace("901\t测试局\n901001\t测试局本级\n", "测试局本级\n")
-    ingest = read_disclosure(disclosure(performance=f"2021年部门预算项目绩效目标表\n{UNITS}{PERFORMANCE_HEADER}{rows}"))
+    ingest = read_disclosure(
+        disclosure(performance=f"2021年部门预算项目绩效目标表\n{UNITS}{PERFORMANCE_HEADER}{rows}"), department="901"
+    )
     assert ingest.report.problems == []
     assert same_details(ingest)
 

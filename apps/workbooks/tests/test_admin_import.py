@@ -38,7 +38,7 @@ def test_preview_then_confirm_writes_a_draft(admin_client, seed_workbook):
 def test_a_broken_workbook_shows_every_problem_and_writes_nothing(admin_client, seed_budget, seed_workbook):
     seed_budget.status = "draft"
     seed_budget.save()
-    broken = edited(edited(seed_workbook, CASES["negative amount"][0]), CASES["code not in the year's tree"][0])
+    broken = edited(edited(seed_workbook, CASES["negative amount"][0]), CASES["code contradicting the year's tree"][0])
     page = upload(admin_client, broken).content.decode()
     assert "工作簿有 2 处问题，没有写入任何数据" in page
     assert "明细-三公经费" in page and "是负数，金额不能为负" in page and "不在2021年支出功能分类中" in page

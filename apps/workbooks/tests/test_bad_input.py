@@ -53,13 +53,9 @@ def set_cell(sheet_name: str, match: tuple, column: str, value):
 
 
 CASES = {
-    "code not in the year's tree": (
-        set_cell("明细-支出", ("2210202",), "科目编码", "2210299"),
-        "明细-支出 第14行「科目编码」：“2210299”不在2021年支出功能分类中",
-    ),
-    "name not matching its code": (
-        set_cell("明细-基本支出", ("30217",), "科目名称", "招待费"),
-        "明细-基本支出 第20行「科目名称」：“招待费”与科目编码 30217 的名称“公务接待费”不符",
+    "code contradicting the year's tree": (
+        set_cell("明细-支出", ("2210202",), "科目编码", "2219901"),
+        "明细-支出 第14行「科目编码」：“2219901”不在2021年支出功能分类中，其上级科目 22199 既不在科目表中也未在文件中列出",
     ),
     "amount not a number": (
         set_cell("明细-收入", ("一般公共预算拨款收入",), "金额", "两千五百万"),
@@ -90,6 +86,19 @@ CASES = {
         "明细-三公经费 第3行「单位编码」：“205009”不是基本信息中列出的预算单位",
     ),
 }
+
+
+def test_a_code_the_workbook_brings_and_a_name_that_differs_are_warnings(draft_workbook):
+    """A code its 款 places in the tree is the workbook's own; an older name is shown beside the list's."""
+
+    def edit(book):
+        set_cell("明细-支出", ("2210202",), "科目编码", "2210299")(book)
+        set_cell("明细-基本支出", ("30217",), "科目名称", "招待费")(book)
+
+    data = read_budget_workbook(edited(draft_workbook, edit))
+    assert "科目 2210299 提租补贴 不在2021年支出功能分类中：按文件所列接受，标为“文件所列”" in data.warnings
+    assert "科目 30217 的名称“招待费”与2021年部门预算支出经济分类的“公务接待费”不同" in data.warnings
+    assert [(c.scheme, c.code, c.name) for c in data.codes] == [("function", "2210299", "提租补贴")]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -16,6 +16,20 @@ from apps.workbooks.services import budget_import, import_preview
 
 from .test_bad_input import edited, problems_of, set_cell
 
+
+def rename_project(name: str, new: str):
+    """The project renamed on every sheet that names it (its indicators follow it)."""
+
+    def edit(book):
+        for sheet in (book["明细-项目"], book["明细-绩效指标"]):
+            for row in sheet.iter_rows(min_row=2):
+                for cell in row:
+                    if cell.value == name:
+                        cell.value = new
+
+    return edit
+
+
 ROWS = [*BUDGET_ROWS, *PROJECT_ROWS, Budget, BudgetNarrative]
 
 
@@ -115,7 +129,7 @@ OVERSIZED = {
         "明细-收入 第2行「金额」：“1e999999”超过金额上限",
     ),
     "a project name longer than its field": (
-        set_cell("明细-项目", ("信访宣传经费",), "项目名称", "长" * 201),
+        rename_project("信访宣传经费", "长" * 201),
         "明细-项目 第",
     ),
     "a position out of range": (

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management import BaseCommand, CommandError, CommandParser
 
 from apps.budgets.checks import CheckResult
-from apps.ingest.reading import Ingest
+from apps.ingest.pipeline import Ingest
 from apps.ingest.report import Report
 from apps.ingest.services import DisclosureInvalid, ingest_preview, ingest_write, read
 from apps.ingest.services import publish as publish_budget
@@ -21,6 +21,15 @@ class Command(BaseCommand):
         parser.add_argument("file", type=Path, help="公开文件：.pdf，或从 PDF 提取的 .txt")
         parser.add_argument("--department", help="部门编码，如 205（文本中没有时必填）")
         parser.add_argument("--year", type=int, help="年度，如 2021（须与文本一致）")
+        parser.add_argument(
+            "--government", help="行政区划名称，如 上海市普陀区（默认取自标题；标题也没有时为本站主体）"
+        )
+        parser.add_argument("--government-code", help="行政区划代码，如 310107（新建行政区划时记录）")
+        parser.add_argument(
+            "--government-level",
+            choices=["省级", "市级", "区级", "县级"],
+            help="级次（标题中没有、又须新建行政区划时）",
+        )
         parser.add_argument(
             "--project-code",
             action="append",
@@ -40,6 +49,9 @@ class Command(BaseCommand):
         file: Path,
         department: str | None,
         year: int | None,
+        government: str | None,
+        government_code: str | None,
+        government_level: str | None,
         project_code: list[str],
         dry_run: bool,
         publish: bool,
@@ -50,7 +62,16 @@ class Command(BaseCommand):
             raise CommandError(f"没有这个文件：{file}")
         codes = dict(item.split("=", 1) for item in project_code if "=" in item)
         try:
-            ingest = read(file.read_bytes(), file.name, department=department, year=year, project_codes=codes)
+            ingest = read(
+                file.read_bytes(),
+                file.name,
+                department=department,
+                year=year,
+                project_codes=codes,
+                government=government,
+                government_code=government_code,
+                government_level=government_level,
+            )
             self.show(ingest, all)
             if dry_run:
                 preview = ingest_preview(ingest)
@@ -84,7 +105,7 @@ class Command(BaseCommand):
             )
         for note in report.notes:
             self.stdout.write(
-                f"{note.kind} {where(report, note.line.number if note.line else None)} {note.table}：{note.text}"
+                f"{note.kind.value} {where(report, note.line.number if note.line else None)} {note.table}：{note.text}"
             )
         for comparison in report.comparisons:
             if all or not comparison.ok:
@@ -93,6 +114,14 @@ class Command(BaseCommand):
                     f"说明与表{mark} {where(report, comparison.line.number if comparison.line else None)} "
                     f"{comparison.topic}：说明 {comparison.narrative}，{comparison.tables}"
                 )
+        for warning in report.warnings:
+            self.stdout.write(
+                f"提示 {where(report, warning.line.number if warning.line else None)} {warning.table}：{warning.text}"
+            )
+        for finding in report.findings:
+            self.stdout.write(
+                f"文件自身不一致 {where(report, finding.line.number if finding.line else None)} {finding}（按明细读入，不影响公开）"
+            )
         failing = report.failing_checks
         for check in report.checks if all else failing:
             self.stdout.write(f"{where(report, check.line.number if check.line else None)} {check.table} {check}")

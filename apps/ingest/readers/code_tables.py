@@ -10,16 +10,17 @@ from decimal import Decimal
 from itertools import product
 from math import prod
 
+from apps.budgets.models import RevenueSource as R
+from apps.ingest import catalogue
+from apps.ingest.grid import Grid, Placed, Placement, describe, grid_of, parse, place
+from apps.ingest.numbers import code as as_code
+from apps.ingest.numbers import label, yuan
+from apps.ingest.report import NoteKind, Report
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
+from apps.ingest.trees import Tree
 from apps.reference.models import Scheme
-
-from . import catalogue
-from .grid import Grid, Placed, describe, grid_of, parse, place
-from .numbers import code as as_code
-from .numbers import label, same_name, yuan
-from .report import Report
-from .source import SourceLine
-from .tables import RawTable
-from .trees import Tree
+from apps.workbooks.document_codes import CodeBook
 
 LEVEL_BELOW = {0: "类", 3: "款", 5: "项"}
 
@@ -93,28 +94,29 @@ def read_code_table(raw: RawTable, year: int | None, report: Report) -> CodeTabl
             previous = row
         elif previous and row.name and not any(v is not None for v in placed.amounts.values()):
             previous.name += row.name
-            report.note("读取", raw.title, line, f"“{row.name}”是上一行科目名称的续行，已接在“{previous.name}”中")
+            report.note(
+                NoteKind.READ, raw.title, line, f"“{row.name}”是上一行科目名称的续行，已接在“{previous.name}”中"
+            )
         elif previous and row.name and not any(v is not None for v in previous.amounts.values()):
             previous.name += row.name
             previous.placed.amounts, previous.placed.printed = placed.amounts, placed.printed
-            report.note("读取", raw.title, line, f"科目名称换行，数字在续行上：与上一行合并为“{previous.name}”")
+            report.note(NoteKind.READ, raw.title, line, f"科目名称换行，数字在续行上：与上一行合并为“{previous.name}”")
         else:
             report.problem(
                 raw.title, line, "科目编码", line.text.strip()[:40], "这一行没有科目编码，也不是合计行或上一行的续行"
             )
-    for line, column, value, message in table.grid.problems:
-        report.problem(raw.title, line, column, value, message)
+    for cell in table.grid.problems:
+        report.problem(raw.title, cell.line, cell.column, cell.value, cell.message)
     settle_ambiguous(table, report)
-    check_names(table, report)
     prove(table, report)
     return table
 
 
 def told_how(title: str, placed: Placed, grid: Grid, report: Report) -> None:
     """A row that lost its empty cells but whose figures fit its identities one way only."""
-    if placed.how == "算术":
+    if placed.how is Placement.ARITHMETIC:
         report.note(
-            "推断",
+            NoteKind.INFERRED,
             title,
             placed.line,
             f"本行缺少空白单元格，数字按本行勾稽关系只能这样分列：{describe(grid, placed.printed)}",
@@ -144,19 +146,56 @@ def add_row(table: CodeTable, row: CodeRow, report: Report) -> None:
         table.rows[row.code] = row
 
 
-def check_names(table: CodeTable, report: Report) -> None:
-    for code, row in table.rows.items():
-        official = table.tree.name(code)
-        if official is None:
-            report.problem(
-                table.title,
-                row.line,
-                "科目编码",
-                code,
-                f"不在{table.raw.heading.year or ''}年{Scheme(table.tree.scheme).label}中",
-            )
-        elif row.name and not same_name(row.name, official):
-            report.problem(table.title, row.line, "科目名称", row.name, f"与科目编码 {code} 的名称“{official}”不符")
+def document_codes(parsed: dict, year: int | None, report: Report) -> CodeBook:
+    """Every code the tables print, checked once by the rule both imports share
+    (apps/workbooks/document_codes.py): known, brought by the document (a warning),
+    or contradicting the tree (a problem naming the table and row). Each table's
+    tree then knows the document's own codes too."""
+    tables = [t for t in parsed.values() if isinstance(t, CodeTable)]
+    printed: dict[str, dict[str, str]] = {str(s): {} for s in Scheme}
+    for table in tables:
+        for code, row in table.rows.items():
+            printed[table.tree.scheme].setdefault(code, row.name)
+    book = CodeBook(year, printed=printed)
+    for table in tables:
+        for code, row in table.rows.items():
+            verdict = book.check(table.tree.scheme, code, row.name)
+            if verdict.problem:
+                report.problem(table.title, row.line, "科目编码", code, verdict.problem)
+            elif verdict.warning:
+                report.warn(table.title, row.line, verdict.warning)
+        table.tree = Tree(table.tree.scheme, year, printed[table.tree.scheme])
+    return book
+
+
+REVENUE_COLUMNS = {
+    "fiscal": (R.GENERAL, R.GOV_FUND, R.STATE_CAPITAL),
+    "fiscal_general": (R.GENERAL,),
+    "fiscal_fund": (R.GOV_FUND,),
+    "fiscal_capital": (R.STATE_CAPITAL,),
+    "operations": (R.OPERATIONS,),
+    "business": (R.BUSINESS,),
+    "other": (R.OTHER,),
+}
+
+
+def revenue_by_code(table: CodeTable, summary, report: Report) -> None:
+    """The 收入预算总表's 合计 row, column by column, against the 收支总表's revenue side."""
+    if table.total is None:
+        return
+    for key, sources in REVENUE_COLUMNS.items():
+        stated = table.total.amounts.get(key)
+        if stated is None or not table.grid.has(key):
+            continue
+        summed = sum((summary.amount("left", s) for s in sources), Decimal(0))
+        report.check(
+            table.title,
+            table.total.line,
+            f"合计 {column_label(table.grid, key)} = 收支总表所列收入",
+            stated,
+            summed,
+            table.grid.tolerance(len(sources) + 1),
+        )
 
 
 def groups(table: CodeTable) -> list[tuple[CodeRow, list[CodeRow]]]:
@@ -179,10 +218,13 @@ def settle_ambiguous(table: CodeTable, report: Report) -> None:
         settled = False
         for parent, children in groups(table):
             for row, option in settle_group(table, parent, children):
-                row.placed.printed, row.placed.how = option, "算术"
+                row.placed.printed, row.placed.how = option, Placement.ARITHMETIC
                 row.placed.amounts = parse_option(table.grid, row, option)
                 report.note(
-                    "推断", table.title, row.line, f"本行数字的列由上下级合计确定：{describe(table.grid, option)}"
+                    NoteKind.INFERRED,
+                    table.title,
+                    row.line,
+                    f"本行数字的列由上下级合计确定：{describe(table.grid, option)}",
                 )
                 settled = True
     for row in ([table.total] if table.total else []) + list(table.rows.values()):

@@ -11,14 +11,13 @@ problem too (the tables disagree)."""
 from decimal import Decimal
 
 from apps.budgets.models import Source
+from apps.ingest.grid import Placed
+from apps.ingest.mapping.details import Details
+from apps.ingest.numbers import CENT, label, yuan
+from apps.ingest.readers.listed import Listed
+from apps.ingest.readers.performance import Performance, PerfProject
+from apps.ingest.report import NoteKind, Report
 from apps.workbooks import layout
-
-from .details import Details
-from .grid import Placed
-from .listed import Listed
-from .numbers import CENT, label, yuan
-from .performance import Performance, PerfProject
-from .report import Report
 
 KEYS = {
     "general": Source.GENERAL,
@@ -99,7 +98,7 @@ def charge_codes(table: Listed, function_lines: list, chosen: dict[str, str], re
     fixed = {i: chosen[p["name"]] for i, p in enumerate(projects) if p["name"] in chosen}
     for i, code in fixed.items():
         report.note(
-            "读取",
+            NoteKind.READ,
             table.raw.title,
             projects[i]["placed"].line,
             f"“{projects[i]['name']}”的功能科目 {code} 由使用者指定",
@@ -107,7 +106,10 @@ def charge_codes(table: Listed, function_lines: list, chosen: dict[str, str], re
     if len(targets) == 1 and not fixed:
         code = next(iter(targets))
         report.note(
-            "推断", table.raw.title, table.raw.line, f"支出预算总表只有科目 {code} 有项目支出：全部项目列入该科目"
+            NoteKind.INFERRED,
+            table.raw.title,
+            table.raw.line,
+            f"支出预算总表只有科目 {code} 有项目支出：全部项目列入该科目",
         )
         return {i: code for i in range(len(projects))}
     found, cut = assignments(projects, targets, fixed)
@@ -117,7 +119,7 @@ def charge_codes(table: Listed, function_lines: list, chosen: dict[str, str], re
             by_code.setdefault(code, []).append(projects[index]["name"])
         for code, names in sorted(by_code.items()):
             report.note(
-                "推断",
+                NoteKind.INFERRED,
                 table.raw.title,
                 table.raw.line,
                 f"科目 {code} 的项目支出 {yuan(Decimal(sum(targets[code])) * CENT)} 只能由这些项目凑成：{'、'.join(names)}",
@@ -155,7 +157,10 @@ def project_lines(
         if not kind:
             kind = MISSING_KIND
             report.note(
-                "推断", table.raw.title, placed.line, f"“{project['name']}”的类型原表未列，记为“{MISSING_KIND}”"
+                NoteKind.INFERRED,
+                table.raw.title,
+                placed.line,
+                f"“{project['name']}”的类型原表未列，记为“{MISSING_KIND}”",
             )
         raw = {
             "单位编码": project["unit"],

@@ -5,11 +5,10 @@ each line keeps the source line number it was read from."""
 
 from decimal import Decimal
 
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
 from apps.workbooks import cells, layout
 from apps.workbooks.reader import Line
-
-from .report import Report
-from .source import SourceLine
 
 
 class Details:

@@ -10,16 +10,15 @@ places is a problem."""
 from decimal import Decimal
 
 from apps.budgets.models import Nature, RevenueSource, Source, ThreePublicCategory
+from apps.ingest.mapping.details import Details
+from apps.ingest.numbers import WAN, wan, yuan
+from apps.ingest.readers.balance import Balance
+from apps.ingest.readers.code_tables import CodeRow, CodeTable
+from apps.ingest.readers.listed import Listed
+from apps.ingest.report import NoteKind, Report
+from apps.ingest.sources.text import SourceLine
 from apps.reference.models import Unit
 from apps.workbooks import layout
-
-from .balance import Balance
-from .code_tables import CodeRow, CodeTable
-from .details import Details
-from .listed import Listed
-from .numbers import WAN, wan, yuan
-from .report import Report
-from .source import SourceLine
 
 ZERO = Decimal(0)
 NATURES = ("personnel", "public", "project", "subsidy", "remittance", "business")
@@ -82,7 +81,7 @@ class FunctionLines:
         if self.by_source:
             titles = "、".join(f"“{table.title}”" for table in self.by_source.values())
             self.report.note(
-                "推断",
+                NoteKind.INFERRED,
                 self.expenditure.title,
                 self.expenditure.raw.line,
                 f"支出按性质（人员、公用、项目…）取本表各列；资金来源取自{titles}各科目的数",
@@ -116,20 +115,26 @@ class FunctionLines:
             if sum(split.values(), ZERO) == basic:
                 amounts |= split
                 self.report.note(
-                    "推断",
+                    NoteKind.INFERRED,
                     self.expenditure.title,
                     row.line,
                     f"{row.code} 的基本支出 {yuan(basic)} 按一般公共预算支出表分为人员经费与公用经费",
                 )
             else:
-                self.report.problem(
-                    self.expenditure.title,
-                    row.line,
-                    "基本支出",
-                    yuan(basic),
-                    "本表未分人员经费和公用经费，其他表也无法确定如何划分",
-                )
+                amounts[Nature.BASIC] = basic  # held unsplit, never as an invented 人员/公用 split
+                self.tell_basic(row)
         return {n: a for n, a in amounts.items() if a}
+
+    def tell_basic(self, row: CodeRow) -> None:
+        if "basic" not in self.told:
+            self.told.add("basic")
+            self.report.note(
+                NoteKind.READ,
+                self.expenditure.title,
+                row.line,
+                "本表及一般公共预算支出表按功能科目只列基本支出合计，未分人员经费和公用经费："
+                "按“基本支出（未分）”读入；人员经费、公用经费只按经济科目（基本支出表）读入",
+            )
 
     def split(self, row: CodeRow, nature: str, total: Decimal) -> dict[str, Decimal]:
         parts = {source: self.part(table, row.code, nature) for source, table in self.by_source.items()}
@@ -142,7 +147,7 @@ class FunctionLines:
             ):
                 parts[source] = total  # the 万元 table rounds the same figure the 元 table gives exactly
                 self.report.note(
-                    "推断",
+                    NoteKind.INFERRED,
                     table.title,
                     table.rows[row.code].line,
                     f"{row.code} {Nature(nature).label}：本表（万元）与支出预算总表四舍五入后相同，按总表的 {yuan(total)} 元计",
@@ -185,7 +190,7 @@ class FunctionLines:
         if source not in self.told:
             self.told.add(source)
             self.report.note(
-                "推断",
+                NoteKind.INFERRED,
                 self.expenditure.title,
                 line,
                 f"各资金来源表之外的支出归为“{Source(source).label}”：收入中只有这一种其他来源",
@@ -201,7 +206,7 @@ class FunctionLines:
         if code not in self.told:
             self.told.add(code)
             self.report.note(
-                "推断",
+                NoteKind.INFERRED,
                 self.expenditure.title,
                 self.expenditure.rows[code].line,
                 f"{code} {name} 的支出归属{matching[0]['name']}（本预算唯一的{Unit.Kind(kind).label}）；其他科目的支出不分单位",
@@ -231,19 +236,19 @@ def economic_lines(table: CodeTable, details: Details) -> None:
 def three_public_lines(table: Listed, units: list[dict], details: Details, report: Report) -> None:
     rows = list(table.rows)
     if not rows and table.total and any(table.total.amounts.values()):
-        if len(units) != 1:
-            report.problem(
+        if len(units) == 1 and units[0].get("code"):
+            rows = [(units[0]["code"], table.total)]
+            report.note(
+                NoteKind.INFERRED,
                 table.raw.title,
                 table.total.line,
-                "单位名称",
-                "",
-                "“三公”经费只有合计、没有分单位的行，无法归属到预算单位",
+                f"一行的“三公”经费表归属本预算唯一的单位{units[0]['name']}",
             )
-            return
-        rows = [(units[0]["code"], table.total)]
-        report.note(
-            "推断", table.raw.title, table.total.line, f"一行的“三公”经费表归属本预算唯一的单位{units[0]['name']}"
-        )
+        else:
+            rows = [(None, table.total)]
+            report.note(
+                NoteKind.READ, table.raw.title, table.total.line, "“三公”经费只列部门合计、不分单位：按部门读入"
+            )
     for unit, placed in rows:
         if placed.amounts.get("vehicle") and not table.grid.has("vehicle_purchase"):
             report.problem(

@@ -1,14 +1,10 @@
-"""What the reader knows about the disclosure's tables: their names as
-provinces and cities print them, their columns under every common header
-wording, and the identities each row must satisfy. Adding a variant is adding
-a name here, never code per file."""
+"""The kinds of table the disclosures of every province print, with their
+names as printed (longest variants first where one ends another), their
+columns under every common header wording, and the identities each row must
+satisfy (合计 = 基本 + 项目 …). A province whose table has another name or
+another column wording adds it here; only a different structure needs a reader."""
 
-import re
 from dataclasses import dataclass
-
-from apps.workbooks import layout
-
-from .numbers import label
 
 
 @dataclass(frozen=True)
@@ -31,6 +27,12 @@ class Kind:
 
 
 OPTIONAL = {
+    "fiscal",
+    "fiscal_general",
+    "fiscal_fund",
+    "fiscal_capital",
+    "operations",
+    "other",
     "subsidy",
     "remittance",
     "business",
@@ -47,7 +49,16 @@ def text(key: str, *labels: str) -> ColumnSpec:
 
 
 CODE_COLUMNS = (
-    text("code", "科目编码", "功能分类科目编码", "经济分类科目编码", "编码", "科目代码"),
+    text(
+        "code",
+        "科目编码",
+        "功能分类科目编码",
+        "经济分类科目编码",
+        "部门预算经济分类科目编码",
+        "部门预算经济分类科目",
+        "编码",
+        "科目代码",
+    ),
     text("name", "科目名称", "功能分类科目名称", "经济分类科目名称", "项目", "科目"),
     text("code_class", "类"),
     text("code_item", "款"),
@@ -165,8 +176,10 @@ THREE_PUBLIC = Kind(
         ColumnSpec("vehicle", VEHICLE),
         ColumnSpec("vehicle_purchase", ("公务用车购置费", "公务用车购置")),
         ColumnSpec("vehicle_running", ("公务用车运行维护费", "公务用车运行费", "公务用车运行维护")),
+        ColumnSpec("vehicle_purchase", ("购置费",), VEHICLE),
+        ColumnSpec("vehicle_running", ("运行费", "运行维护费"), VEHICLE),
         ColumnSpec("reception", ("公务接待费",)),
-        ColumnSpec("running_cost", ("机关运行经费", "机关运行经费预算")),
+        ColumnSpec("running_cost", ("机关运行经费", "机关运行经费预算", "机关运行经费预算数")),
     ),
     (
         ("total", ("overseas", "vehicle", "reception")),
@@ -204,7 +217,27 @@ PERFORMANCE = Kind(
 )
 SUMMARY = Kind("summary", "收支预算总表", ("财务收支预算总表", "收支预算总表", "财务收支总表", "收支总表"))
 FISCAL_SUMMARY = Kind("fiscal-summary", "财政拨款收支预算总表", ("财政拨款收支预算总表", "财政拨款收支总表"))
-REVENUE = Kind("", "收入预算总表", ("收入预算总表", "收入总表", "收入预算表"))
+REVENUE = Kind(
+    "",
+    "收入预算总表",
+    ("收入预算总表", "收入总表", "收入预算表"),
+    (
+        *CODE_COLUMNS,
+        TOTAL,
+        ColumnSpec("fiscal", ("小计", "合计"), ("财政拨款收入", "财政拨款")),
+        ColumnSpec("fiscal", ("财政拨款收入", "财政拨款")),
+        ColumnSpec("fiscal_general", ("一般公共预算", "一般公共预算资金", "一般公共预算拨款")),
+        ColumnSpec("fiscal_fund", ("政府性基金", "政府性基金预算", "政府性基金预算资金")),
+        ColumnSpec("fiscal_capital", ("国有资本经营预算", "国有资本经营预算资金")),
+        ColumnSpec("operations", ("事业收入",)),
+        ColumnSpec("business", ("事业单位经营收入", "经营收入")),
+        ColumnSpec("other", ("其他收入",)),
+    ),
+    (
+        ("total", ("fiscal", "operations", "business", "other")),
+        ("fiscal", ("fiscal_general", "fiscal_fund", "fiscal_capital")),
+    ),
+)
 KINDS = (
     SUMMARY,
     FISCAL_SUMMARY,
@@ -219,72 +252,16 @@ KINDS = (
     PERFORMANCE,
 )
 UNKNOWN = Kind("", "其他表", ())
-BY_SLUG = {kind.slug: kind for kind in KINDS if kind.slug}
-
-# Longest printed name first, so that 财政拨款收支预算总表 is not taken for 收支预算总表.
-NAMES = sorted(((label(name), kind) for kind in KINDS for name in kind.names), key=lambda item: -len(item[0]))
-CONTINUED = re.compile(r"[(（]?续表?[)）]?$|续表$")
-LEVEL = re.compile(r"(省本级|市本级|县本级|区本级|省级|市级|县级|区级|乡镇级|本级)")
-YEAR = re.compile(r"(20\d{2})\s*年")
-
-
-@dataclass(frozen=True)
-class Heading:
-    kind: Kind
-    title: str
-    year: int | None
-    level: str
-    scope: str  # 部门 or 单位
-    continued: bool
-
-
-def heading(text: str) -> Heading | None:
-    """A table's title line: a known name at the end, with whatever the
-    template puts in front (year, level, department, 部门/单位, 表一)."""
-    title = text.strip()
-    if len(title) > 80 or re.search(r"[。，；]", title):
-        return None
-    plain = label(title)
-    continued = bool(CONTINUED.search(plain))
-    plain = CONTINUED.sub("", plain)
-    for name, kind in NAMES:
-        if plain.endswith(name):
-            prefix = plain[: -len(name)]
-            return Heading(kind, title, year_of(prefix), level_of(prefix), scope_of(prefix), continued)
-    return None
-
-
-def unknown_heading(text: str) -> Heading | None:
-    """A title line of a table we have no counterpart for (…表), kept and reported."""
-    title = text.strip()
-    plain = CONTINUED.sub("", label(title))
-    if 4 <= len(plain) <= 60 and plain.endswith("表") and not re.search(r"[。，；]", title):
-        return Heading(
-            UNKNOWN, title, year_of(plain), level_of(plain), scope_of(plain), bool(CONTINUED.search(label(title)))
-        )
-    return None
-
-
-def year_of(prefix: str) -> int | None:
-    found = YEAR.search(prefix)
-    return int(found.group(1)) if found else None
-
-
-def level_of(prefix: str) -> str:
-    found = LEVEL.search(prefix)
-    return found.group(1) if found else ""
-
-
-def scope_of(prefix: str) -> str:
-    return "单位" if prefix.endswith("单位") else "部门" if prefix.endswith("部门") or "部门" in prefix else ""
-
-
-def header_words() -> set[str]:
-    """Every label a header row may hold: our columns' and the 明细 sheets'."""
-    words = {label(w) for kind in KINDS for spec in kind.columns for w in (*spec.labels, *spec.groups)}
-    words |= {label(h) for spec in layout.DETAIL_SHEETS for h in spec.headers}
-    words |= {label(w) for w in (*CURRENT, *CARRIED, *VEHICLE, *BASIC, *PERFORMANCE_HEADERS, *BALANCE_HEADERS)}
-    return words
+# The tables read as classification trees, and the key each is kept under
+# (our official slug, or a name of its own where none of our nine corresponds).
+CODE_KINDS = {
+    EXPENDITURE: "expenditure",
+    GENERAL_PUBLIC: "general-public",
+    GENERAL_PUBLIC_BASIC: "general-public-basic",
+    GOVERNMENT_FUND: "government-fund",
+    STATE_CAPITAL: "state-capital",
+    REVENUE: "revenue",
+}
 
 
 PERFORMANCE_HEADERS = (
@@ -325,9 +302,9 @@ BALANCE_HEADERS = (
     "一般公共预算基本支出",
     "功能分类科目",
     "基本支出",
+    "国有资本经营预算",
+    "财政拨款收入",
+    "财政拨款支出",
+    "本年收入",
+    "本年支出",
 )
-HEADER_WORDS = header_words()
-STRONG_HEADERS = {label(h) for spec in layout.DETAIL_SHEETS for h in spec.headers} | {
-    label(w)
-    for w in ("科目编码", "科目名称", "单位名称", "项目名称", "单位编码", "预算数", "类型", "总体绩效目标", "一级指标")
-}

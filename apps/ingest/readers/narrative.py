@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .source import SourceLine
+from apps.ingest.sources.text import SourceLine
 
 CLOSING = "。！？；：.!?;:"
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.、．])")

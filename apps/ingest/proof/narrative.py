@@ -12,16 +12,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from apps.budgets.checks import FISCAL_REVENUE
 from apps.budgets.models import FISCAL_SOURCES
+from apps.ingest.mapping.details import Details
+from apps.ingest.numbers import CENT, WAN, yuan
+from apps.ingest.readers.balance import CARRIED, CURRENT, lookup
+from apps.ingest.readers.narrative import Figure, Narrative
+from apps.ingest.report import Comparison, NoteKind, Report
+from apps.ingest.trees import Tree
 from apps.reference.models import Unit
 from apps.workbooks import layout
 from apps.workbooks.reader import BudgetData, Line
-
-from .balance import CARRIED, CURRENT, lookup
-from .details import Details
-from .narrative import Figure, Narrative
-from .numbers import CENT, WAN, yuan
-from .report import Comparison, Report
-from .trees import Tree
 
 ZERO = Decimal(0)
 USES = {
@@ -124,7 +123,7 @@ def compare(narrative: Narrative, figures: TableFigures, report: Report) -> None
             parts = [narrative.texts.get(f) for f in ("procurement_goods", "procurement_works", "procurement_services")]
             value = sum((p for p in parts if p is not None), ZERO) * WAN
         if value is None:
-            report.note("读取", "说明", figure.line, f"说明中的“{figure.topic}”在表中找不到对应的数，未比较")
+            report.note(NoteKind.READ, "说明", figure.line, f"说明中的“{figure.topic}”在表中找不到对应的数，未比较")
             continue
         if figure.key == ("project_count",):
             report.comparisons.append(
@@ -162,19 +161,21 @@ def derive_priors(narrative: Narrative, figures: TableFigures, data: BudgetData,
         label = layout_label(change.field)
         stated = next((f for f in narrative.figures if f.key == change.key), None)
         if current is None or (stated and stated.topic in differing):
-            report.note("推断", "说明", change.line, f"{label}：本年数与表不符或无法从表中得出，未推算")
+            report.note(NoteKind.INFERRED, "说明", change.line, f"{label}：本年数与表不符或无法从表中得出，未推算")
             continue
         current = current.quantize(CENT)
         if change.direction == "持平":
             data.narrative[change.field] = current
-            report.note("推断", "说明", change.line, f"{label} = 本年 {yuan(current)} 元（说明称与上年持平）")
+            report.note(
+                NoteKind.INFERRED, "说明", change.line, f"{label} = 本年 {yuan(current)} 元（说明称与上年持平）"
+            )
         elif change.wan is not None:
             difference = change.wan * WAN
             prior = current - difference if change.direction == "增加" else current + difference
             data.narrative[change.field] = prior
             precision = Decimal(5).scaleb(change.wan.as_tuple().exponent - 1) * WAN
             report.note(
-                "推断",
+                NoteKind.INFERRED,
                 "说明",
                 change.line,
                 f"{label} = 本年 {yuan(current)} {'−' if change.direction == '增加' else '+'} {yuan(difference)}"
@@ -183,7 +184,7 @@ def derive_priors(narrative: Narrative, figures: TableFigures, data: BudgetData,
             )
         else:
             report.note(
-                "推断",
+                NoteKind.INFERRED,
                 "说明",
                 change.line,
                 f"{label}：说明只给出{change.direction} {change.percent}%，无法精确推出上年数，未填写",
@@ -200,7 +201,9 @@ def purposes(narrative: Narrative, figures: TableFigures, details: Details, repo
     for names, text, stated, line in narrative.purposes:
         code = figures.tree.path(names)
         if code is None:
-            report.note("读取", "说明", line, f"说明中的科目“{'/'.join(names)}”在当年支出功能分类中找不到，用途未读入")
+            report.note(
+                NoteKind.READ, "说明", line, f"说明中的科目“{'/'.join(names)}”在当年支出功能分类中找不到，用途未读入"
+            )
             continue
         value = total(general, 科目编码=lambda c, prefix=code: c.startswith(prefix))
         ok = rounded(value / WAN, stated) == stated

@@ -8,12 +8,12 @@ way is settled by those column sums when exactly one way fits."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .code_tables import column_label, told_how
-from .grid import Grid, Placed, describe, grid_of, parse, place
-from .numbers import code as as_code
-from .numbers import label, same_name
-from .report import Report
-from .tables import RawTable
+from apps.ingest.grid import Grid, Placed, Placement, describe, grid_of, parse, place
+from apps.ingest.numbers import code as as_code
+from apps.ingest.numbers import label, same_name
+from apps.ingest.readers.code_tables import column_label, told_how
+from apps.ingest.report import NoteKind, Report
+from apps.ingest.tables import RawTable
 
 ZERO = Decimal(0)
 TOTAL_WORDS = {"合计", "总计"}
@@ -52,7 +52,7 @@ def read_three_public(raw: RawTable, units: list[dict], report: Report) -> Liste
             table.department = placed
         elif not texts and not table.rows and table.total is None:
             table.total = placed
-            report.note("读取", raw.title, line, "本行没有名称，按一行表读作合计")
+            report.note(NoteKind.READ, raw.title, line, "本行没有名称，按一行表读作合计")
         else:
             report.problem(raw.title, line, "单位名称", "、".join(texts), "不是本预算的预算单位，也不是合计或部门行")
     finish(table, [p for _, p in table.rows], report)
@@ -153,8 +153,10 @@ def settle(table: Listed, rows: list[Placed], report: Report) -> None:
                 fitting.append((option, amounts))
         if len(fitting) == 1:
             row.printed, row.amounts = fitting[0]
-            row.how = "算术"
-            report.note("推断", title, row.line, f"本行数字的列由合计行的列合计确定：{describe(grid, fitting[0][0])}")
+            row.how = Placement.ARITHMETIC
+            report.note(
+                NoteKind.INFERRED, title, row.line, f"本行数字的列由合计行的列合计确定：{describe(grid, fitting[0][0])}"
+            )
             return
     for row in unsettled:
         shown = "；或 ".join(describe(grid, option) for option in row.options)

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .numbers import AmountError, amount, is_amount, yuan
-from .report import Report
-from .source import SourceLine
-from .tables import RawTable
+from apps.ingest.numbers import AmountError, amount, is_amount, yuan
+from apps.ingest.report import NoteKind, Report
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
 
 OPERATORS = {
     "≥": "≥",
@@ -188,7 +188,7 @@ def default_owners(
             pending = following
             projects[following].goal = row.goal
             report.note(
-                "读取",
+                NoteKind.READ,
                 title,
                 row.line,
                 f"总体绩效目标“{row.goal[:20]}…”所在行早于项目名称行，归入“{projects[following].name}”",
@@ -260,7 +260,7 @@ def by_weights(
                 if before[p.name] != p.weight
             )
             report.note(
-                "修正",
+                NoteKind.FIXED,
                 title,
                 rows[i].line,
                 f"指标“{rows[i].indicator['三级指标']}”原读在“{projects[owner[i]].name}”下，按权重改属“{projects[fixed[i]].name}”："

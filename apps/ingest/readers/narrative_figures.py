@@ -6,7 +6,7 @@ simply not found (and then not compared), never guessed."""
 import re
 from decimal import Decimal
 
-from .narrative import WAN, Change, Figure, Narrative
+from apps.ingest.readers.narrative import WAN, Change, Figure, Narrative
 
 N = r"(\d+(?:\.\d+)?)"
 PART = re.compile(rf"^(.+?){WAN}(?:，占{N}%)?$")

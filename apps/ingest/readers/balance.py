@@ -10,22 +10,33 @@ from decimal import Decimal
 
 from apps.budgets.models import RevenueSource as R
 from apps.budgets.official import OfficialTable
-from apps.reference.models import Scheme
-
-from . import catalogue
-from .grid import Grid, grid_of, parse, positional_leaves, split_tokens
-from .numbers import code as as_code
-from .numbers import is_amount, is_blank_mark, label
-from .report import Report
-from .source import SourceLine
-from .tables import RawTable
-from .trees import Tree
+from apps.ingest import catalogue
+from apps.ingest.grid import Grid, grid_of, parse, positional_leaves, split_tokens
+from apps.ingest.numbers import code as as_code
+from apps.ingest.numbers import is_amount, is_blank_mark, label
+from apps.ingest.report import Report
+from apps.ingest.sources.text import SourceLine
+from apps.ingest.tables import RawTable
+from apps.ingest.trees import Tree
 
 ZERO = Decimal(0)
 CURRENT = {
-    R.GENERAL: ("一般公共预算拨款收入", "一般公共预算拨款", "一般公共预算收入", "一般公共预算"),
-    R.GOV_FUND: ("政府性基金预算拨款收入", "政府性基金预算拨款", "政府性基金收入", "政府性基金预算"),
-    R.STATE_CAPITAL: ("国有资本经营预算拨款收入", "国有资本经营预算拨款", "国有资本经营预算收入", "国有资本经营预算"),
+    R.GENERAL: ("一般公共预算拨款收入", "一般公共预算拨款", "一般公共预算收入", "一般公共预算", "一般公共预算资金"),
+    R.GOV_FUND: (
+        "政府性基金预算拨款收入",
+        "政府性基金预算拨款",
+        "政府性基金收入",
+        "政府性基金预算",
+        "政府性基金",
+        "政府性基金预算资金",
+    ),
+    R.STATE_CAPITAL: (
+        "国有资本经营预算拨款收入",
+        "国有资本经营预算拨款",
+        "国有资本经营预算收入",
+        "国有资本经营预算",
+        "国有资本经营预算资金",
+    ),
     R.SPECIAL_ACCOUNT: ("专户资金", "财政专户管理资金", "财政专户管理资金收入", "专户资金收入"),
     R.OPERATIONS: ("事业收入(不含专户资金)", "事业收入"),
     R.BUSINESS: ("事业单位经营收入",),
@@ -43,6 +54,7 @@ CARRIED = {
 }
 LEFT_TOTALS = {
     "current_total": ("本年收入合计", "本年收入", "收入合计"),
+    "fiscal_total": ("财政拨款收入", "财政拨款"),
     "grand_total": ("收入总计",),
     "carryover_total": ("上年结转", "上年结转结余"),
 }
@@ -121,10 +133,10 @@ class SideReader:
         return key
 
 
-def read_balance(raw: RawTable, year: int | None, report: Report) -> Balance:
+def read_balance(raw: RawTable, tree: Tree, report: Report) -> Balance:
     grid = grid_of(raw)
     balance = Balance(raw, raw.kind is catalogue.FISCAL_SUMMARY, grid=grid)
-    reader = SideReader(balance, Tree(Scheme.FUNCTION, year))
+    reader = SideReader(balance, tree)
     positions = side_positions(raw)
     for line in raw.rows:
         for side, text, printed in sides(line, positions):
@@ -138,8 +150,8 @@ def read_balance(raw: RawTable, year: int | None, report: Report) -> Balance:
                     text,
                     "无法识别：不是已知的收入项目，也不是当年支出功能分类中的科目名称",
                 )
-    for line, column, value, message in grid.problems:
-        report.problem(raw.title, line, column, value, message)
+    for cell in grid.problems:
+        report.problem(raw.title, cell.line, cell.column, cell.value, cell.message)
     prove_balance(balance, grid, report)
     return balance
 
@@ -189,12 +201,15 @@ def prove_balance(balance: Balance, grid: Grid, report: Report) -> None:
 
     current = FISCAL_CURRENT if balance.fiscal else ALL_CURRENT
     check("left", "current_total", list(current), "本年收入 = 各项收入之和")
+    check("left", "fiscal_total", list(FISCAL_CURRENT), "财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营预算")
     carried = [k for k in CARRIED if not balance.fiscal or k != R.CARRYOVER_SPECIAL_ACCOUNT]
     check("left", "carryover_total", carried, "上年结转 = 各项结转之和")
+    # A template without a 本年收入 line (上海) sums its sources straight into 收入总计.
+    this_year = ["current_total"] if "current_total" in balance.left else list(current)
     check(
         "left",
         "grand_total",
-        ["current_total", R.PRIOR_BALANCES, "carryover_total"],
+        [*this_year, R.PRIOR_BALANCES, "carryover_total"],
         "收入总计 = 本年收入 + 动用结余 + 上年结转",
     )
     codes = [k for k in balance.right if k.isdigit()]
@@ -202,14 +217,16 @@ def prove_balance(balance: Balance, grid: Grid, report: Report) -> None:
         children = [c for c in codes if len(c) == len(parent) + 2 and c.startswith(parent)]
         if children:
             check("right", parent, children, f"{parent} = Σ下级科目（{len(children)} 行）")
+    classes = [c for c in codes if len(c) == 3]
     if codes:
-        check("right", "exp_current", [c for c in codes if len(c) == 3], "本年支出 = Σ类")
+        check("right", "exp_current", classes, "本年支出 = Σ类")
     else:  # a template that lists the expenditure side by nature instead of by function
         check("right", "exp_current", ["basic", "project", "business"], "本年支出 = 基本支出 + 项目支出 + 经营支出")
+    spent = ["exp_current"] if "exp_current" in balance.right else classes or ["basic", "project", "business"]
     check(
         "right",
         "exp_grand",
-        ["exp_current", "subsidy", "remittance", "carry_forward"],
+        [*spent, "subsidy", "remittance", "carry_forward"],
         "支出总计 = 本年支出 + 补助 + 上缴 + 结转下年",
     )
     if "grand_total" in balance.left and "exp_grand" in balance.right:

@@ -12,7 +12,7 @@ import re
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 
-from .source import PAGE_MARKER
+from apps.ingest.sources.text import PAGE_MARKER
 
 
 class PdfError(ValueError):
