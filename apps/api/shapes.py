@@ -28,8 +28,17 @@ class Unit(serializers.Serializer):
     kind = serializers.CharField(help_text="单位类型")
 
 
+class Government(serializers.Serializer):
+    name = serializers.CharField(help_text="行政区划，如 绍兴市本级、上海市普陀区")
+    code = serializers.CharField(help_text="行政区划代码（文件未列的为空）")
+    level = serializers.CharField(help_text="级次：市级、区级……")
+    key = serializers.CharField(help_text="?government= 取此值")
+
+
 class Department(serializers.Serializer):
-    code = serializers.CharField(help_text="部门编码（文本，如 205）")
+    code = serializers.CharField(help_text="部门编码（文本，如 205；在一个行政区划内唯一）")
+    key = serializers.CharField(help_text="部门在网址中的写法：本站主体行政区划的部门为编码，其他为 行政区划代码-编码")
+    government = Government()
     name = serializers.CharField()
     short_name = serializers.CharField()
     units = Unit(many=True)
@@ -38,7 +47,9 @@ class Department(serializers.Serializer):
 
 class BudgetSummary(serializers.Serializer):
     department = serializers.CharField(help_text="部门编码")
+    department_key = serializers.CharField(help_text="部门在网址中的写法（见 Department.key）")
     department_name = serializers.CharField()
+    government = Government()
     year = serializers.IntegerField()
     phase = serializers.ChoiceField(choices=Phase.choices, help_text="budget 预算 / final 决算 / adjusted 调整预算")
     published_at = serializers.CharField(allow_null=True, help_text="公开时间（ISO 8601）")
@@ -105,10 +116,10 @@ class Indicator(serializers.Serializer):
 
 class Project(serializers.Serializer):
     id = serializers.IntegerField()
-    unit = serializers.CharField(help_text="单位编码")
+    unit = serializers.CharField(allow_null=True, help_text="单位编码；文件未列项目单位的为 null")
     kind = serializers.CharField(help_text="项目类型")
     name = serializers.CharField()
-    function_code = serializers.CharField(help_text="功能分类科目编码")
+    function_code = serializers.CharField(allow_null=True, help_text="功能分类科目编码；文件未列的为 null")
     goal = serializers.CharField(help_text="总体绩效目标")
     total = money()
     fundings = Fundings()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -23,13 +23,14 @@ from apps.budgets.explanation import explanation_paragraphs
 from apps.budgets.models import Budget, Phase
 from apps.budgets.official import SLUGS, build_table, slugs_of
 from apps.projects.models import Project
-from apps.reference.models import ClassificationCode, Department, Scheme
+from apps.reference.models import ClassificationCode, Department, Government, Scheme
 from apps.workbooks.table_files import table_json
 
 from . import shapes
 
 PAGE_SIZE = 50
 NOT_FOUND = {404: shapes.Error}
+GOVERNMENT = OpenApiParameter("government", str, description="只列这个行政区划的（行政区划代码，见 government.key）")
 PAGE = OpenApiParameter("page", int, description="页码，从 1 起；每页 50 条")
 UNIT = OpenApiParameter("unit", str, enum=["yuan", "wan"], description="金额单位：yuan 元（默认）或 wan 万元")
 DEPARTMENT = OpenApiParameter("department", str, OpenApiParameter.PATH, description="部门编码，如 205")
@@ -80,11 +81,28 @@ def paginated(request: HttpRequest, queryset: QuerySet, serialize: Callable) -> 
     }
 
 
+def government_json(government: Government) -> dict:
+    return {
+        "name": government.name,
+        "code": government.code,
+        "level": government.get_level_display(),
+        "key": government.url_prefix,
+    }
+
+
+def in_government(request: HttpRequest, path: str) -> Q:
+    """?government=: only that government's (all when absent)."""
+    key = request.GET.get("government")
+    return Q(**{f"{path}__in": Government.objects.by_url_prefix(key)}) if key else Q()
+
+
 def budget_summary(budget: Budget) -> dict:
     kwargs = budget.url_kwargs
     return {
         "department": budget.department.code,
+        "department_key": budget.department.url_key,
         "department_name": budget.department.name,
+        "government": government_json(budget.department.government),
         "year": budget.year,
         "phase": budget.phase,
         "published_at": budget.published_at.isoformat() if budget.published_at else None,
@@ -97,21 +115,30 @@ def budget_summary(budget: Budget) -> dict:
 
 
 @extend_schema(
-    summary="已公开预算的部门", parameters=[PAGE], responses={200: shapes.page_of(shapes.Department), **NOT_FOUND}
+    summary="已公开预算的部门",
+    parameters=[PAGE, GOVERNMENT],
+    responses={200: shapes.page_of(shapes.Department), **NOT_FOUND},
 )
 @json_get
 def departments(request: HttpRequest) -> Response:
-    published = Department.objects.filter(budgets__status="published").distinct().prefetch_related("units")
+    published = (
+        Department.objects.filter(in_government(request, "government"), budgets__status="published")
+        .distinct()
+        .select_related("government")
+        .prefetch_related("units")
+    )
     return Response(
         paginated(
             request,
-            published.order_by("code"),
+            published.order_by("government__code", "code"),
             lambda d: {
                 "code": d.code,
+                "key": d.url_key,
+                "government": government_json(d.government),
                 "name": d.name,
                 "short_name": d.short_name,
                 "units": [{"code": u.code, "name": u.name, "kind": u.kind} for u in d.units.all()],
-                "budgets": reverse("api:budgets") + f"?department={d.code}",
+                "budgets": reverse("api:budgets") + f"?department={d.url_key}",
             },
         )
     )
@@ -122,7 +149,8 @@ def departments(request: HttpRequest) -> Response:
     parameters=[
         PAGE,
         OpenApiParameter("year", int, description="只列这一年"),
-        OpenApiParameter("department", str, description="只列这个部门（部门编码）"),
+        OpenApiParameter("department", str, description="只列这个部门（部门在网址中的写法，如 205、310107-900）"),
+        GOVERNMENT,
     ],
     responses={200: shapes.page_of(shapes.BudgetSummary), **NOT_FOUND},
 )
@@ -133,6 +161,7 @@ def budgets(request: HttpRequest) -> Response:
         .select_related("department__government")
         .order_by("-year", "department__code", "phase")
     )
+    found = found.filter(in_government(request, "department__government"))
     if request.GET.get("department"):
         found = found.filter(department__in=Department.objects.by_url_key(request.GET["department"]))
     if request.GET.get("year", "").isdigit():
@@ -185,10 +214,10 @@ def table(request: HttpRequest, department: str, year: int, slug: str, phase: st
 def project_json(p: Project) -> dict:
     return {
         "id": p.pk,
-        "unit": p.unit.code,
+        "unit": p.unit.code if p.unit_id else None,
         "kind": p.kind,
         "name": p.name,
-        "function_code": p.function_code.code,
+        "function_code": p.function_code.code if p.function_code_id else None,
         "goal": p.goal,
         "total": money(p.total),
         "fundings": {

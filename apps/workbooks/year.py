@@ -15,6 +15,7 @@ from typing import BinaryIO
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget
 from apps.budgets.official import SLUGS, Column, OfficialTable, build_table, slugs_of
+from apps.reference.models import Government
 
 from .table_files import merge_columns, table_csv
 from .writer import BudgetWorkbook
@@ -27,24 +28,30 @@ def with_department(table: OfficialTable, year: int, columns: list[Column] | Non
     return dataclasses.replace(
         table,
         columns=[DEPARTMENT, *(columns or table.columns)],
-        title=f"{year}年市级部门{table.name}（全部部门）",
+        title=f"{year}年部门{table.name}（全部部门）",
         rows=table.rows,
     )
 
 
-def year_budgets(year: int):
-    return Budget.objects.published().filter(year=year).for_budget_page().order_by("department__code", "phase")
+def year_budgets(year: int, government: str | None = None):
+    """The year's published budgets, of one government (its URL prefix) or of all."""
+    found = Budget.objects.published().filter(year=year)
+    if government:
+        found = found.filter(department__government__in=Government.objects.by_url_prefix(government))
+    return found.for_budget_page().order_by("department__government__code", "department__code", "phase")
 
 
 def label(budget: Budget) -> str:
     return f"{budget.department.url_key} {budget.department.name}"
 
 
-def year_tables(year: int, slug: str) -> tuple[list[Column], Iterator[tuple[str, OfficialTable]]]:
+def year_tables(
+    year: int, slug: str, government: str | None = None
+) -> tuple[list[Column], Iterator[tuple[str, OfficialTable]]]:
     """Every column the year's budgets' `slug` tables have, and (department label, table) for each."""
     spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY)
     columns: list[Column] = []
-    for budget in year_budgets(year).select_related("department__government").iterator(chunk_size=200):
+    for budget in year_budgets(year, government).iterator(chunk_size=200):
         if slug in slugs_of(budget):
             table = build_table(budget, slug)
             merge_columns(columns, table.columns)
@@ -62,12 +69,14 @@ def year_tables(year: int, slug: str) -> tuple[list[Column], Iterator[tuple[str,
     return columns, tables()
 
 
-def write_year_workbook(year: int, stream: BinaryIO | str, unit: AmountUnit = AmountUnit.YUAN) -> int:
+def write_year_workbook(
+    year: int, stream: BinaryIO | str, unit: AmountUnit = AmountUnit.YUAN, government: str | None = None
+) -> int:
     """Returns how many budgets it holds. Rows go to disk as they are written,
     so memory stays flat however many departments the year has."""
     workbook = BudgetWorkbook(stream, constant_memory=True)
     for slug in SLUGS:
-        columns, tables = year_tables(year, slug)
+        columns, tables = year_tables(year, slug, government)
         sheet = row = None
         for department, table in tables:
             table = with_department(table, year, columns)
@@ -76,14 +85,14 @@ def write_year_workbook(year: int, stream: BinaryIO | str, unit: AmountUnit = Am
                 sheet, row = workbook.sheet_head(table, f"{year}年全部已公开部门预算", unit, flat=True)
             row = workbook.table_rows(sheet, row, table, unit, extra={"department": department})
     workbook.close()
-    return year_budgets(year).count()
+    return year_budgets(year, government).count()
 
 
-def year_csv_lines(year: int, slug: str, unit: AmountUnit) -> Iterator[str]:
+def year_csv_lines(year: int, slug: str, unit: AmountUnit, government: str | None = None) -> Iterator[str]:
     """One official table for every published budget of the year, line by line
     (UTF-8 with a byte-order mark), for a streaming response."""
     yield "\ufeff"
-    columns, tables = year_tables(year, slug)
+    columns, tables = year_tables(year, slug, government)
     header_written = False
     for department, table in tables:
         text = table_csv(with_department(table, year, columns), unit, extra={"department": department})

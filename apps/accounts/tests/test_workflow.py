@@ -4,8 +4,10 @@ with reasons; history with who and what; restore; completeness; lockout."""
 import re
 from decimal import Decimal
 
+import pytest
 from django.http import HttpRequest
 from django.test import Client
+from django.utils import timezone
 
 from apps.budgets.models import Budget, FunctionLine, StatusChange
 
@@ -63,7 +65,7 @@ def test_editors_cannot_publish_or_withdraw(as_role, world):
 def test_changes_are_recorded_and_an_earlier_version_restored(as_role, world, client):
     line = world["line"]
     editor = as_role("editor A")
-    form = {"budget": line.budget_id, "unit": "", "code": line.code_id, "nature": "personnel", "source": "general"}
+    form = {"budget": line.budget_id, "unit": "", "code": line.code.code, "nature": "personnel", "source": "general"}
     editor.post(f"/admin/budgets/functionline/{line.pk}/change/", {**form, "amount": "250.00"})
     page = editor.get(f"{ADMIN}{line.budget_id}/changes/").content.decode()
     assert "editor_a" in page and "100.00 → 250.00" in page
@@ -84,10 +86,27 @@ def test_restoring_a_published_budget_makes_it_a_draft(as_role, world):
     assert budget.status == "draft" and budget.functionlines.count() == 14
 
 
+@pytest.mark.parametrize("as_of", ["2021-13-45T25:61:00", "not a date", "2021-02-30", "x" * 5000, ""])
+def test_a_malformed_restore_moment_is_refused_with_a_message(as_role, world, as_of):
+    published = world["published"]
+    response = as_role("superuser").post(f"{ADMIN}{published.pk}/restore/", {"as_of": as_of}, follow=True)
+    assert response.status_code == 200 and "请选择要恢复的版本" in response.content.decode()
+    assert Budget.objects.get(pk=published.pk).status == "published"
+
+
+def test_a_moment_without_a_time_zone_is_read_in_the_sites(as_role, world):
+    published = world["published"]
+    before = FunctionLine.history.filter(budget_id=published.pk).order_by("-history_date").first().history_date
+    FunctionLine.objects.filter(budget=published).first().delete()
+    naive = timezone.localtime(before).replace(tzinfo=None).isoformat()
+    as_role("superuser").post(f"{ADMIN}{published.pk}/restore/", {"as_of": naive})
+    assert Budget.objects.get(pk=published.pk).functionlines.count() == 14
+
+
 def test_checks_page_and_changelist_mark(as_role, world):
     client = as_role("reviewer")
     page = client.get(f"{ADMIN}{world['draft'].pk}/checks/").content.decode()
-    assert "✘ 不符" in page and "差额" in page
+    assert "项不符，需要处理" in page and "≠" in page and "差额" in page
     changelist = client.get(ADMIN).content.decode()
     assert "✔ 全部通过" in changelist and re.search(r"✘ \d+ 项不符", changelist)
 

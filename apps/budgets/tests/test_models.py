@@ -67,3 +67,22 @@ def test_indicator_weight_above_100_is_refused(seed_budget):
     indicator.weight = Decimal("100.01")
     with pytest.raises(IntegrityError), transaction.atomic():
         indicator.save()
+
+
+@pytest.mark.parametrize("amount", ["10000000000.00", "9999999999999999.99", "1e20"])
+def test_forms_refuse_amounts_above_the_bound(seed_budget, amount):
+    from django.forms import modelform_factory
+
+    form_class = modelform_factory(RevenueLine, fields=["budget", "source", "amount"])
+    form = form_class(data={"budget": seed_budget.pk, "source": "other", "amount": amount})
+    assert not form.is_valid() and "amount" in form.errors
+
+
+def test_the_largest_amount_is_accepted_and_sums_exactly(seed_budget):
+    from django.forms import modelform_factory
+
+    form_class = modelform_factory(RevenueLine, fields=["budget", "source", "amount"])
+    form = form_class(data={"budget": seed_budget.pk, "source": "other", "amount": "9999999999.99"})
+    assert form.is_valid(), form.errors
+    form.save()
+    assert RevenueLine.objects.filter(budget=seed_budget, source="other").total() == Decimal("9999999999.99")

@@ -24,16 +24,16 @@ def seed_workbook(seed_budget) -> bytes:
     return workbook_bytes(seed_budget)
 
 
-def empty_budget_data() -> None:
-    """An empty database but for the classification codes and glossary."""
-    Budget.objects.all().delete()
-    Unit.objects.all().delete()
-    Department.objects.all().delete()
-
-
 @pytest.fixture
 def draft_workbook(seed_budget, seed_workbook):
     """The seed's workbook, importable over the seed once the seed is a draft."""
     seed_budget.status = "draft"
     seed_budget.save()
     return seed_workbook
+
+
+def empty_budget_data() -> None:
+    """An empty database but for the classification codes and glossary."""
+    Budget.objects.all().delete()
+    Unit.objects.all().delete()
+    Department.objects.all().delete()

@@ -30,7 +30,7 @@ def test_year_workbook_has_every_table_with_a_department_column(client, second_b
     book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     assert len(book.sheetnames) == 9
     sheet = book["支出预算总表"]
-    assert sheet["A1"].value == "2021年市级部门支出预算总表（全部部门）"
+    assert sheet["A1"].value == "2021年部门支出预算总表（全部部门）"
     assert [c.value for c in sheet[4]][:5] == ["部门", "科目编码", "科目名称", "总计", "基本支出·人员支出"]
     departments = {row[0] for row in sheet.iter_rows(min_row=5, values_only=True)}
     assert departments == {"205 绍兴市信访局", "301 绍兴市测试局"}
