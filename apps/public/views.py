@@ -9,17 +9,18 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from apps.budgets.amounts import AmountUnit
-from apps.budgets.explanation import explanation_paragraphs, share
+from apps.budgets.explanation import explanation_context, explanation_paragraphs, share
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
-from apps.budgets.official import SLUGS, OfficialTable, TableSources, build_all, build_table
+from apps.budgets.official import BUILDERS, SLUGS, OfficialTable, TableSources, build_all
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
 from .charts import Chart, Point, budget_charts, top_and_rest, with_shares
 from .compare import comparison_for
 from .figures import headline_cards, headlines
+from .first_screen import largest_items, phase_word, previous_budget, stated_changes
 from .filters import DepartmentBudgetFilter, ProjectFilter
-from .links import code_url, request_unit, with_unit
+from .links import budget_url_with, code_url, request_unit, with_unit
 from .queries import (
     children_amounts,
     city_totals,
@@ -30,7 +31,14 @@ from .queries import (
     year_budgets,
 )
 from .search import search as search_all
-from .tables import PAGINATION, CodeDepartmentTable, DepartmentBudgetTable, OfficialTableView, ProjectTable
+from .tables import (
+    PAGINATION,
+    PROJECT_TABLES,
+    CodeDepartmentTable,
+    DepartmentBudgetTable,
+    OfficialTableView,
+    ProjectTable,
+)
 
 CHART_LIMIT = 15  # bars beyond this are summed as one, the table lists them all
 
@@ -98,20 +106,26 @@ class HomeView(SingleTableMixin, FilterView):
         return context
 
 
-def official_views(budget: Budget, official: list[OfficialTable], unit: AmountUnit) -> list[OfficialTableView]:
-    """The official tables in the reader's unit, codes linking to their code pages."""
+def official_views(
+    budget: Budget, official: list[OfficialTable], unit: AmountUnit, projects: list[Project] = ()
+) -> list[OfficialTableView]:
+    """The official tables in the reader's unit, codes linking to their code pages
+    and project names to their project pages (`projects` in the tables' order)."""
 
     def code_link(scheme: str):
         # One reverse() per table, not per row: codes are digits, so the placeholder is unambiguous.
         template = code_url(scheme, "000", budget.year, unit)
         return lambda code: template.replace("/000/", f"/{code}/", 1)
 
+    project_template = budget_url_with(budget, "public:project", unit, pk=0)
+    project_urls = [project_template.replace("/0/", f"/{project.pk}/", 1) for project in projects]
     return [
         OfficialTableView(
             table,
             detail_url=with_unit(budget.table_url(table.slug), unit),
             unit=unit,
             code_url=code_link(table.code_scheme) if table.code_scheme else None,
+            project_urls=project_urls,
         )
         for table in official
     ]
@@ -120,18 +134,23 @@ def official_views(budget: Budget, official: list[OfficialTable], unit: AmountUn
 def budget_detail(request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> HttpResponse:
     budget = visible_budget(request, department, year, phase)
     unit = request_unit(request)
-    sources = TableSources(budget)  # the tables and the 说明 share one roll-up
+    sources = TableSources(budget)  # the tables, the first screen and the 说明 share one roll-up
     official = build_all(budget, sources)
     comparison = comparison_for(budget, request.GET.get("compare"))
-    compared = [comparison.other] if comparison.other else []
-    figures = headlines(budget, *compared)
-    prior = figures[comparison.other.pk] if comparison.other else None
+    # Without a chosen comparison, the first screen compares with the year before when it is published.
+    against = comparison.other or previous_budget(budget, list(comparison.budgets))
+    figures = headlines(budget, *([against] if against else []))
+    explained = explanation_context(budget, sources)
     context = {
         "budget": budget,
-        "cards": headline_cards(figures[budget.pk], prior),
-        "explanation": explanation_paragraphs(budget, sources),
-        "tables": official_views(budget, official, unit),
-        "charts": budget_charts(budget, official, figures[budget.pk], unit),
+        "phase_word": phase_word(budget),
+        "against": against,
+        "cards": headline_cards(figures[budget.pk], figures[against.pk] if against else None),
+        "largest": largest_items(budget, sources.projects, figures[budget.pk].total, unit),
+        "stated_changes": stated_changes(explained),
+        "explanation": explanation_paragraphs(budget, context=explained),
+        "tables": official_views(budget, official, unit, sources.projects),
+        "charts": budget_charts(budget, official, figures[budget.pk], unit, sources.projects),
         "comparison": comparison,
         **glossary_context(),
     }
@@ -144,8 +163,11 @@ def table_detail(
     if slug not in SLUGS:
         raise Http404(f"没有名为“{slug}”的表。")
     budget = visible_budget(request, department, year, phase)
-    table = official_views(budget, [build_table(budget, slug)], request_unit(request))[0]
-    return render(request, "public/table_detail.html", {"budget": budget, "table": table, **glossary_context()})
+    sources = TableSources(budget)
+    projects = sources.projects if slug in PROJECT_TABLES else []
+    table = official_views(budget, [BUILDERS[slug](sources)], request_unit(request), projects)[0]
+    context = {"budget": budget, "phase_word": phase_word(budget), "table": table, **glossary_context()}
+    return render(request, "public/table_detail.html", context)
 
 
 def find_code(scheme: str, code: str, year: int) -> ClassificationCode:
