@@ -18,8 +18,8 @@ from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 from .charts import Chart, Point, budget_charts, top_and_rest, with_shares
 from .compare import comparison_for
 from .figures import headline_cards, headlines
-from .first_screen import largest_items, phase_word, previous_budget, stated_changes
 from .filters import DepartmentBudgetFilter, ProjectFilter
+from .first_screen import largest_items, phase_word, previous_budget, stated_changes
 from .links import budget_url_with, code_url, request_unit, with_unit
 from .queries import (
     children_amounts,
