@@ -12,6 +12,8 @@ urlpatterns = [
     path("", public_cache(views.HomeView.as_view()), name="home"),
     path("glossary/", public_cache(views.glossary), name="glossary"),
     path("search/", public_cache(views.search), name="search"),
+    path("three-public/", views.three_public_latest, name="three-public-latest"),
+    path("three-public/<int:year>/", public_cache(views.three_public), name="three-public"),
     path("subjects/<scheme:scheme>/<code:code>/<int:year>/", public_cache(views.CodeView.as_view()), name="code"),
 ]
 for prefix in (budget, other_phase):

@@ -2,8 +2,11 @@
 sort, page, compare), so any view is a permalink. Views stay short: figures
 come from queries.py, figures.py and compare.py, tables from tables.py."""
 
+from decimal import Decimal
+
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -39,6 +42,7 @@ from .tables import (
     OfficialTableView,
     ProjectTable,
 )
+from .three_public import CATEGORIES, ECONOMIC_CODES, city_history, city_totals, ranking
 
 CHART_LIMIT = 15  # bars beyond this are summed as one, the table lists them all
 
@@ -229,6 +233,8 @@ class CodeView(SingleTableMixin, TemplateView):
         ancestors = [a for a in (self.node.parent and self.node.parent.parent, self.node.parent) if a]
         context.update(
             node=self.node,
+            # 30217 公务接待费 and its kin count basic spending only; the 三公 page has the whole category.
+            three_public_key=ECONOMIC_CODES.get(self.node.code) if self.node.scheme == Scheme.ECONOMIC else None,
             ancestors=ancestors,
             # The glossary explains some codes under their full path: 一般公共服务支出（类）…（款）行政运行（项）
             glossary_key="".join(f"{code.name}（{code.level}）" for code in [*ancestors, self.node]),
@@ -293,6 +299,48 @@ def project_detail(
         **glossary_context(),
     }
     return render(request, "public/project_detail.html", context)
+
+
+def three_public_latest(request: HttpRequest) -> HttpResponse:
+    """The 三公 ranking of the latest year with published budgets (the site menu's link)."""
+    years = published_years()
+    if not years:
+        raise Http404("暂无已公开的部门预算。")
+    return redirect(with_unit(reverse("public:three-public", kwargs={"year": years[0]}), request_unit(request)))
+
+
+def three_public(request: HttpRequest, year: int) -> HttpResponse:
+    """The city's 三公经费 of a year: departments ranked by the category the reader picks."""
+    years = published_years()
+    if year not in years:
+        raise Http404(f"没有{year}年已公开的部门预算。")
+    key = request.GET.get("sort", "total")
+    key = key if key in CATEGORIES else "total"
+    ranked = ranking(year, key)
+    unit = request_unit(request)
+    label = CATEGORIES[key][0]
+    items = [(row.name, row.amounts[key]) for row in ranked if row.amounts[key] is not None]
+    whole = sum((amount for _, amount in items), Decimal("0"))
+    rest = f"其余{len(items) - CHART_LIMIT}个部门"
+    points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, rest)
+    history = city_history()
+    charts = [Chart("ranking", "bar", f"{year}年各部门{label}", points, unit, "部门")] if items else []
+    if len(history) > 1:
+        trend = [Point(f"{y}年", amounts["total"]) for y, amounts in history]
+        charts.append(Chart("history", "line", "历年全市“三公”经费合计", trend, unit, "年度"))
+    context = {
+        "year": year,
+        "years": years,
+        "key": key,
+        "label": label,
+        "categories": CATEGORIES,
+        "ranked": ranked,
+        "city": city_totals(ranked),
+        "history": history,
+        "charts": charts,
+        **glossary_context(),
+    }
+    return render(request, "public/three_public.html", context)
 
 
 def glossary(request: HttpRequest) -> HttpResponse:

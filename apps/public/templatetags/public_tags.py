@@ -144,3 +144,15 @@ def budget_file_url(context, budget, fmt: str = "xlsx", slug: str = "") -> str:
     else:
         url = reverse("workbooks:budget-xlsx", kwargs=budget.url_kwargs)
     return with_unit(url, reader_unit(context))
+
+
+@register.simple_tag(takes_context=True)
+def three_public_url(context, year: int, key: str = "") -> str:
+    """The city's 三公 ranking of a year, by one category (`?sort=`), keeping the unit."""
+    url = reverse("public:three-public", kwargs={"year": year}) + (f"?sort={key}" if key and key != "total" else "")
+    return with_unit(url, reader_unit(context))
+
+
+@register.filter
+def get_item(mapping: dict, key: str):
+    return mapping.get(key) if mapping else None
