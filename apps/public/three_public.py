@@ -64,7 +64,7 @@ def city_history() -> list[tuple[int, dict[str, Decimal | None]]]:
     return [(row.pop("budget__year"), row) for row in rows]
 
 
-def city_totals(ranked: list[Ranked]) -> dict[str, Decimal | None]:
+def category_totals(ranked: list[Ranked]) -> dict[str, Decimal | None]:
     """The city's total of each category over the ranked departments; blank where none states one."""
     totals: dict[str, Decimal | None] = {}
     for key in CATEGORIES:

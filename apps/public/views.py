@@ -42,7 +42,7 @@ from .tables import (
     OfficialTableView,
     ProjectTable,
 )
-from .three_public import CATEGORIES, ECONOMIC_CODES, city_history, city_totals, ranking
+from .three_public import CATEGORIES, ECONOMIC_CODES, category_totals, city_history, ranking
 
 CHART_LIMIT = 15  # bars beyond this are summed as one, the table lists them all
 
@@ -335,7 +335,7 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
         "label": label,
         "categories": CATEGORIES,
         "ranked": ranked,
-        "city": city_totals(ranked),
+        "city": category_totals(ranked),
         "history": history,
         "charts": charts,
         **glossary_context(),
