@@ -349,6 +349,6 @@ def glossary(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
-    groups = search_all(q, request_unit(request))
+    groups, partial = search_all(q, request_unit(request))
     found = sum(len(group.results) for group in groups)
-    return render(request, "public/search.html", {"q": q, "groups": groups, "found": found})
+    return render(request, "public/search.html", {"q": q, "groups": groups, "found": found, "partial": partial})
