@@ -2,18 +2,18 @@ from django.urls import path
 
 from apps.budgets.caching import public_cache
 
-from . import views
+from . import city_views, views
 
 app_name = "public"
 budget = "departments/<str:department>/<int:year>/"
 other_phase = budget + "<phase:phase>/"
 # Every public page is cached and answers conditional requests (apps/budgets/caching.py).
 urlpatterns = [
-    path("", public_cache(views.HomeView.as_view()), name="home"),
+    path("", public_cache(city_views.HomeView.as_view()), name="home"),
     path("glossary/", public_cache(views.glossary), name="glossary"),
     path("search/", public_cache(views.search), name="search"),
-    path("three-public/", views.three_public_latest, name="three-public-latest"),
-    path("three-public/<int:year>/", public_cache(views.three_public), name="three-public"),
+    path("three-public/", city_views.three_public_latest, name="three-public-latest"),
+    path("three-public/<int:year>/", public_cache(city_views.three_public), name="three-public"),
     path("subjects/<scheme:scheme>/<code:code>/<int:year>/", public_cache(views.CodeView.as_view()), name="code"),
 ]
 for prefix in (budget, other_phase):

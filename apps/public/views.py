@@ -2,17 +2,14 @@
 sort, page, compare), so any view is a permalink. Views stay short: figures
 come from queries.py, figures.py and compare.py, tables from tables.py."""
 
-from decimal import Decimal
-
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from apps.budgets.amounts import AmountUnit
-from apps.budgets.explanation import explanation_context, explanation_paragraphs, share
+from apps.budgets.explanation import explanation_context, explanation_paragraphs
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
 from apps.budgets.official import BUILDERS, SLUGS, OfficialTable, TableSources, build_all
 from apps.projects.models import Project, ProjectFunding
@@ -21,28 +18,24 @@ from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 from .charts import Chart, Point, budget_charts, top_and_rest, with_shares
 from .compare import comparison_for
 from .figures import headline_cards, headlines
-from .filters import DepartmentBudgetFilter, ProjectFilter
+from .filters import ProjectFilter
 from .first_screen import largest_items, phase_word, previous_budget, stated_changes
 from .links import budget_url_with, code_url, request_unit, with_unit
 from .queries import (
     children_amounts,
-    city_totals,
     code_history,
     code_total,
     department_amounts,
-    published_years,
-    year_budgets,
 )
 from .search import search as search_all
 from .tables import (
     PAGINATION,
     PROJECT_TABLES,
     CodeDepartmentTable,
-    DepartmentBudgetTable,
     OfficialTableView,
     ProjectTable,
 )
-from .three_public import CATEGORIES, ECONOMIC_CODES, category_totals, city_history, ranking
+from .three_public import ECONOMIC_CODES
 
 CHART_LIMIT = 15  # bars beyond this are summed as one, the table lists them all
 
@@ -68,46 +61,6 @@ def chosen_year(raw: str | None, years: list[int]) -> int | None:
     if raw.isdigit() and int(raw) in years:
         return int(raw)
     raise Http404(f"没有“{raw[:10]}”年度已公开的部门预算。")
-
-
-class HomeView(SingleTableMixin, FilterView):
-    """The city's totals for a year and every published department in it."""
-
-    template_name = "public/home.html"
-    table_class = DepartmentBudgetTable
-    filterset_class = DepartmentBudgetFilter
-    table_pagination = PAGINATION
-
-    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        self.years = published_years()
-        self.year = chosen_year(request.GET.get("year"), self.years)
-        self.totals = city_totals(self.year) if self.year else {}
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return year_budgets(self.year).for_home_page()
-
-    def get_table_kwargs(self) -> dict:
-        caption = f"{self.year}年各部门支出预算"
-        return {"city_total": self.totals.get("total"), "unit": request_unit(self.request), "caption": caption}
-
-    def shares_chart(self) -> Chart:
-        whole, count = self.totals["total"], self.totals["departments"]
-        largest = year_budgets(self.year).for_home_page().order_by("-total", "department__code")[: CHART_LIMIT + 1]
-        items = [(budget.department.label, budget.total) for budget in largest]
-        points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, f"其余{count - CHART_LIMIT}个部门")
-        return Chart("shares", "bar", f"{self.year}年各部门支出占全市比重", points, request_unit(self.request), "部门")
-
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context.update(years=self.years, year=self.year, totals=self.totals, **glossary_context())
-        if self.year:
-            total = self.totals["total"]
-            context.update(
-                basic_share=share(self.totals["basic"], total), project_share=share(self.totals["project"], total)
-            )
-            context["charts"] = [self.shares_chart()]
-        return context
 
 
 def official_views(
@@ -299,48 +252,6 @@ def project_detail(
         **glossary_context(),
     }
     return render(request, "public/project_detail.html", context)
-
-
-def three_public_latest(request: HttpRequest) -> HttpResponse:
-    """The 三公 ranking of the latest year with published budgets (the site menu's link)."""
-    years = published_years()
-    if not years:
-        raise Http404("暂无已公开的部门预算。")
-    return redirect(with_unit(reverse("public:three-public", kwargs={"year": years[0]}), request_unit(request)))
-
-
-def three_public(request: HttpRequest, year: int) -> HttpResponse:
-    """The city's 三公经费 of a year: departments ranked by the category the reader picks."""
-    years = published_years()
-    if year not in years:
-        raise Http404(f"没有{year}年已公开的部门预算。")
-    key = request.GET.get("sort", "total")
-    key = key if key in CATEGORIES else "total"
-    ranked = ranking(year, key)
-    unit = request_unit(request)
-    label = CATEGORIES[key][0]
-    items = [(row.name, row.amounts[key]) for row in ranked if row.amounts[key] is not None]
-    whole = sum((amount for _, amount in items), Decimal("0"))
-    rest = f"其余{len(items) - CHART_LIMIT}个部门"
-    points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, rest)
-    history = city_history()
-    charts = [Chart("ranking", "bar", f"{year}年各部门{label}", points, unit, "部门")] if items else []
-    if len(history) > 1:
-        trend = [Point(f"{y}年", amounts["total"]) for y, amounts in history]
-        charts.append(Chart("history", "line", "历年全市“三公”经费合计", trend, unit, "年度"))
-    context = {
-        "year": year,
-        "years": years,
-        "key": key,
-        "label": label,
-        "categories": CATEGORIES,
-        "ranked": ranked,
-        "city": category_totals(ranked),
-        "history": history,
-        "charts": charts,
-        **glossary_context(),
-    }
-    return render(request, "public/three_public.html", context)
 
 
 def glossary(request: HttpRequest) -> HttpResponse:
