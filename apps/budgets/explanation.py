@@ -222,6 +222,7 @@ def explanation_context(budget: Budget, sources: TableSources | None = None) -> 
         "name": budget.department.narrative_name,
         "year": budget.year,
         "prior_year": budget.year - 1,
+        "phase_word": budget.get_phase_display(),  # 预算, 决算 or 调整预算: the 说明's words follow the phase
         "narrative": narrative,
         **revenue_context(sources.revenue),
         **expenditure_context(budget, sources.function),

@@ -67,6 +67,11 @@ class ComparedRow:
         return share(self.change, self.other)
 
     @property
+    def ratio(self) -> Decimal | None:
+        """This budget's amount as a percentage of the other's: a 决算's execution of its 预算."""
+        return share(self.current, self.other)
+
+    @property
     def status(self) -> str:
         """In words, so that colour never carries it alone."""
         words = {"current": ("新增", "其后取消"), "other": ("取消", "其后新增")}
@@ -121,6 +126,7 @@ class Comparison:
     other: Budget | None = None
     message: str = ""
     tables: tuple[CodeComparison, ...] = ()
+    execution: bool = False  # a 决算 (or 调整预算) against its own year's 预算: the tables show the rate
 
 
 def comparison_for(budget: Budget, requested: str | None) -> Comparison:
@@ -137,4 +143,5 @@ def comparison_for(budget: Budget, requested: str | None) -> Comparison:
         compare_codes(budget, other, Scheme.FUNCTION, "支出按功能分类科目比较"),
         compare_codes(budget, other, Scheme.ECONOMIC, "基本支出按经济分类科目比较"),
     )
-    return Comparison(choices, tuple(others), other=other, tables=tables)
+    execution = budget.phase != Phase.BUDGET and other.phase == Phase.BUDGET and other.year == budget.year
+    return Comparison(choices, tuple(others), other=other, tables=tables, execution=execution)

@@ -29,8 +29,21 @@ def compact_amount(amount: Decimal | None) -> str:
 
 
 def previous_budget(budget: Budget, others: list[Budget]) -> Budget | None:
-    """The same department's published budget of the year before, same phase, among `others`."""
+    """What the first screen compares with, among the department's other published budgets:
+    for a 决算 or 调整预算 the same year's 预算 (how the plan was carried out), else the
+    year before in the same phase."""
+    if budget.phase != Phase.BUDGET:
+        planned = next((b for b in others if b.year == budget.year and b.phase == Phase.BUDGET), None)
+        if planned:
+            return planned
     return next((b for b in others if b.year == budget.year - 1 and b.phase == budget.phase), None)
+
+
+def execution_of(budget: Budget, others: list[Budget]) -> Budget | None:
+    """For a 预算, the same year's published 决算 (what was spent of what was planned)."""
+    if budget.phase != Phase.BUDGET:
+        return None
+    return next((b for b in others if b.year == budget.year and b.phase == Phase.FINAL), None)
 
 
 @dataclass(frozen=True)

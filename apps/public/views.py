@@ -11,7 +11,7 @@ from django_tables2 import SingleTableMixin
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import explanation_context, explanation_paragraphs
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
-from apps.budgets.official import BUILDERS, SLUGS, OfficialTable, TableSources, build_all
+from apps.budgets.official import SLUGS, OfficialTable, TableSources, build_all, build_table
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
@@ -19,7 +19,7 @@ from .charts import Chart, Point, budget_charts, top_and_rest, with_shares
 from .compare import comparison_for
 from .figures import headline_cards, headlines
 from .filters import ProjectFilter
-from .first_screen import largest_items, phase_word, previous_budget, stated_changes
+from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
 from .links import budget_url_with, code_url, request_unit, with_unit
 from .queries import (
     children_amounts,
@@ -102,6 +102,7 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
         "budget": budget,
         "phase_word": phase_word(budget),
         "against": against,
+        "final": execution_of(budget, list(comparison.budgets)),
         "cards": headline_cards(figures[budget.pk], figures[against.pk] if against else None),
         "largest": largest_items(budget, sources.projects, figures[budget.pk].total, unit),
         "stated_changes": stated_changes(explained),
@@ -122,7 +123,7 @@ def table_detail(
     budget = visible_budget(request, department, year, phase)
     sources = TableSources(budget)
     projects = sources.projects if slug in PROJECT_TABLES else []
-    table = official_views(budget, [BUILDERS[slug](sources)], request_unit(request), projects)[0]
+    table = official_views(budget, [build_table(budget, slug, sources)], request_unit(request), projects)[0]
     context = {"budget": budget, "phase_word": phase_word(budget), "table": table, **glossary_context()}
     return render(request, "public/table_detail.html", context)
 

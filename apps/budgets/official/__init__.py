@@ -7,6 +7,7 @@ from apps.budgets.models import Budget
 
 from . import balance_tables, code_tables, other_tables
 from .base import Column, OfficialTable, Row
+from .phases import named_for_phase
 from .sources import TableSources
 
 BUILDERS: dict[str, Callable[[TableSources], OfficialTable]] = {
@@ -23,14 +24,14 @@ BUILDERS: dict[str, Callable[[TableSources], OfficialTable]] = {
 SLUGS = tuple(BUILDERS)
 
 
-def build_table(budget: Budget, slug: str) -> OfficialTable:
-    return BUILDERS[slug](TableSources(budget))
+def build_table(budget: Budget, slug: str, sources: TableSources | None = None) -> OfficialTable:
+    return named_for_phase(BUILDERS[slug](sources or TableSources(budget)), budget.phase)
 
 
 def build_all(budget: Budget, sources: TableSources | None = None) -> list[OfficialTable]:
     """All nine, sharing what they are computed from (pass `sources` to share it further, e.g. with the 说明)."""
     sources = sources or TableSources(budget)
-    return [build(sources) for build in BUILDERS.values()]
+    return [named_for_phase(build(sources), budget.phase) for build in BUILDERS.values()]
 
 
 __all__ = ["SLUGS", "Column", "OfficialTable", "Row", "TableSources", "build_all", "build_table"]

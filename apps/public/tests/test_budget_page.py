@@ -2,6 +2,7 @@
 drill-down markup, code links, and the comparison with another year."""
 
 import re
+from decimal import Decimal
 
 import pytest
 
@@ -181,3 +182,33 @@ def test_an_older_budget_without_a_stored_narrative_compares_forward(client, pri
     # Seen from 2020, 事业运行 is not gone: it appears later.
     assert "其后新增" in row_text(response, 'data-code="2010350"')
     assert "其后取消" in row_text(response, 'data-code="2010399"')
+
+
+def final_of(budget: Budget) -> Budget:
+    """A published 决算 of the seed's year: the 预算's lines at 90%."""
+    final = Budget.objects.create(
+        department=budget.department, year=budget.year, phase=Phase.FINAL, status=Status.PUBLISHED
+    )
+    final.units.set(budget.units.all())
+    for line in budget.functionlines.all():
+        line.pk, line.budget, line.amount = None, final, (line.amount * 9 / 10).quantize(Decimal("0.01"))
+        line.save()
+    return final
+
+
+def test_a_final_account_is_named_as_one_and_compared_with_its_budget(client, seed_budget):
+    final_of(seed_budget)
+    response = client.get("/departments/205/2021/final/")
+    text = page_text(response)
+    assert "2021年市级部门收入支出决算总表" in text and "收支预算总表" not in text
+    assert "决算数" in text and "2021年支出决算总计 2,273.29万元" in text
+    # The first screen compares the 决算 with the same year's 预算 (its execution).
+    assert "比2021年预算减少 −252.59万元 （−10.0%）" in text
+    assert "2021年收支决算情况的总体说明" in text  # the generated 说明 in the phase's words
+    executed = client.get("/departments/205/2021/final/?compare=2021")
+    assert "执行率" in page_text(executed)
+    assert "90.0%" in row_text(executed, 'data-code="2010301"')
+    # The 预算 points to its 决算.
+    budget_page = client.get(URL)
+    assert "对照预算看执行情况" in page_text(budget_page)
+    assert "/departments/205/2021/final/?compare=2021#compare" in hrefs(budget_page)
