@@ -107,6 +107,8 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
         "key": key,
         "label": label,
         "categories": CATEGORIES,
+        # The chosen category first, next to the names: in view on a phone without scrolling.
+        "columns": {key: CATEGORIES[key], **{k: v for k, v in CATEGORIES.items() if k != key}},
         "ranked": ranked,
         "city": category_totals(ranked),
         "history": history,
