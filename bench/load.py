@@ -1,7 +1,7 @@
 """Throughput under load for the budget page and a code page: the app uncached
 and cached, a bare Django view with the same bytes, Datasette on the same
 SQLite file answering the equivalent roll-up, nginx serving the saved HTML, and
-nginx in front of the app with its proxy cache. One run, so ratios compare."""
+nginx in front of the app (pages revalidated with the app). One run, so ratios compare."""
 
 import subprocess
 import urllib.parse

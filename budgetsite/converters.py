@@ -38,7 +38,15 @@ class CodeConverter(TextConverter):
     regex = "[0-9]{3}(?:[0-9]{2}){0,2}"
 
 
+class DepartmentConverter(TextConverter):
+    """A department code as a path segment: at most 20 characters (the field's length), no control
+    character (PostgreSQL refuses a NUL in text); anything else is no department page."""
+
+    regex = "[^/\\x00-\\x1f\\x7f]{1,20}"
+
+
 CONVERTERS = {
+    "department": DepartmentConverter,
     "phase": OtherPhaseConverter,
     "fileformat": FileFormatConverter,
     "scheme": SchemeConverter,

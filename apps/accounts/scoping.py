@@ -6,7 +6,9 @@ autocomplete (which asks the target model's admin for its queryset), history.
 Budget contents change only while the budget is a draft, for everyone: a
 submitted or published budget must be returned or withdrawn first."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
 from .models import REVIEWERS
@@ -34,6 +36,53 @@ def scoped(queryset, user, path: str):
 
 def is_draft(budget) -> bool:
     return budget is None or budget.status == "draft"
+
+
+def budget_of_row(row):
+    """The budget a line item (or a project) belongs to, or None while it has none."""
+    try:
+        return row.budget
+    except AttributeError:
+        return None
+    except Exception:  # RelatedObjectDoesNotExist: not attached to a budget yet
+        return None
+
+
+def check_unit_scope(row) -> None:
+    """A line's or a project's unit belongs to its budget's department (for model clean())."""
+    budget, unit_id = budget_of_row(row), getattr(row, "unit_id", None)
+    if budget is None or unit_id is None or budget.department_id is None:
+        return
+    if row.unit.department_id != budget.department_id:
+        raise ValidationError({"unit": "该预算单位不属于本预算的部门。"})
+
+
+def units_outside(department_id, units) -> list:
+    return [unit for unit in units if unit.department_id != department_id]
+
+
+class UnitsOfDepartmentForm(forms.ModelForm):
+    """A budget's form: every unit chosen belongs to the department chosen."""
+
+    def clean(self):
+        data = super().clean()
+        department, units = data.get("department"), data.get("units")
+        if department is None and self.instance.pk:
+            department = self.instance.department
+        if department is not None and units is not None:
+            outside = units_outside(department.pk, units)
+            if outside:
+                names = "、".join(str(unit) for unit in outside)
+                self.add_error("units", f"{names} 不属于{department.name}，不能列为本预算的单位。")
+        return data
+
+
+def limit_units(form_class, department_id) -> None:
+    """Offer only the department's units in a form's `unit` and `units` fields."""
+    for name in ("unit", "units"):
+        field = form_class.base_fields.get(name)
+        if field is not None and hasattr(field, "queryset"):
+            field.queryset = field.queryset.filter(department_id=department_id)
 
 
 # For each foreign key a form may offer: how its choices reach a department,
@@ -73,6 +122,15 @@ class DepartmentScopedAdmin(admin.ModelAdmin):
                 field.queryset = field.queryset.filter(**{status_path: "draft"})
         return field
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """A budget's units come from its own department: offered, and checked on save."""
+        form = super().get_form(request, obj, change, **kwargs)
+        if "units" in form.base_fields:
+            form = type(form.__name__, (UnitsOfDepartmentForm, form), {})
+            if obj is not None:
+                limit_units(form, obj.department_id)
+        return form
+
     def get_object_or_404(self, request, object_id):
         obj = self.get_object(request, object_id)
         if obj is None:
@@ -97,6 +155,13 @@ class DraftOnlyInline:
 
     def parent_budget(self, obj):
         return getattr(obj, "budget", obj)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """Rows of a budget offer only the units of the budget's department."""
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None and obj.pk:
+            limit_units(formset.form, self.parent_budget(obj).department_id)
+        return formset
 
     def has_add_permission(self, request, obj=None) -> bool:
         return super().has_add_permission(request, obj) and (obj is None or is_draft(self.parent_budget(obj)))

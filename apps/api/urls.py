@@ -3,7 +3,7 @@ from django.urls import path, re_path
 from . import views
 
 app_name = "api"
-budget = "budgets/<str:department>/<int:year>/"
+budget = "budgets/<department:department>/<int:year>/"
 urlpatterns = [
     path("departments/", views.departments, name="departments"),
     path("budgets/", views.budgets, name="budgets"),

@@ -14,7 +14,7 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.explanation import explanation_paragraphs
 from apps.budgets.models import Budget, Phase
-from apps.budgets.official import SLUGS, build_table
+from apps.budgets.official import build_table, slugs_of
 from apps.projects.models import Project
 from apps.reference.models import ClassificationCode, Department, Scheme
 from apps.workbooks.table_files import table_json
@@ -22,16 +22,22 @@ from apps.workbooks.table_files import table_json
 PAGE_SIZE = 50
 
 
+def json_error(error: Http404) -> JsonResponse:
+    return JsonResponse({"error": str(error) or "not found"}, status=404, json_dumps_params={"ensure_ascii": False})
+
+
 def json_view(view: Callable) -> Callable:
     @public_cache
     @wraps(view)
+    def answer(request: HttpRequest, *args, **kwargs) -> JsonResponse:
+        return JsonResponse(view(request, *args, **kwargs), json_dumps_params={"ensure_ascii": False})
+
+    @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> JsonResponse:
-        try:
-            return JsonResponse(view(request, *args, **kwargs), json_dumps_params={"ensure_ascii": False})
+        try:  # a 404 from the view or from a parameter that names nothing (budgetsite/params.py)
+            return answer(request, *args, **kwargs)
         except Http404 as error:
-            return JsonResponse(
-                {"error": str(error) or "not found"}, status=404, json_dumps_params={"ensure_ascii": False}
-            )
+            return json_error(error)
 
     return wrapper
 
@@ -94,9 +100,13 @@ def departments(request: HttpRequest) -> dict:
 
 @json_view
 def budgets(request: HttpRequest) -> dict:
-    found = Budget.objects.published().select_related("department").order_by("-year", "department__code", "phase")
+    found = (
+        Budget.objects.published()
+        .select_related("department__government")
+        .order_by("-year", "department__code", "phase")
+    )
     if request.GET.get("department"):
-        found = found.filter(department__code=request.GET["department"])
+        found = found.filter(department__in=Department.objects.by_url_key(request.GET["department"]))
     if request.GET.get("year", "").isdigit():
         found = found.filter(year=int(request.GET["year"]))
     return paginated(request, found.for_home_page(), budget_summary)
@@ -105,7 +115,7 @@ def budgets(request: HttpRequest) -> dict:
 def published_budget(department: str, year: int, phase: str) -> Budget:
     found = Budget.objects.published().for_budget_page().for_home_page()
     try:
-        return found.get(department__code=department, year=year, phase=phase)
+        return found.at_address(department, year, phase).get()
     except Budget.DoesNotExist:
         raise Http404(f"没有部门 {department} 已公开的 {year} 年{Phase(phase).label}") from None
 
@@ -117,16 +127,16 @@ def budget(request: HttpRequest, department: str, year: int, phase: str = Phase.
         **budget_summary(found),
         "units": [{"code": u.code, "name": u.name, "kind": u.kind} for u in found.units.all()],
         "explanation": explanation_paragraphs(found),
-        "tables": {slug: reverse("api:table", kwargs={**found.url_kwargs, "slug": slug}) for slug in SLUGS},
+        "tables": {slug: reverse("api:table", kwargs={**found.url_kwargs, "slug": slug}) for slug in slugs_of(found)},
         "projects": reverse("api:projects", kwargs=found.url_kwargs),
     }
 
 
 @json_view
 def table(request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET) -> dict:
-    if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表；可用：{'、'.join(SLUGS)}")
     found = published_budget(department, year, phase)
+    if slug not in slugs_of(found):
+        raise Http404(f"没有名为“{slug}”的表；可用：{'、'.join(slugs_of(found))}")
     return table_json(found, build_table(found, slug), AmountUnit.from_query(request.GET.get("unit")))
 
 

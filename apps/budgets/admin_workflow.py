@@ -7,13 +7,27 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+
+from budgetsite.params import year_param
 
 from .checks import run_checks
 from .completeness import completeness_rows
 from .history import budget_history
 from .models import Budget
 from .services import WorkflowError, budget_publish, budget_restore, budget_return, budget_submit, budget_withdraw
+
+
+def chosen_moment(raw: str):
+    """The moment to restore: an ISO date-time; one without a time zone is in the site's; malformed is None."""
+    try:
+        moment = parse_datetime(raw.strip()[:40])
+    except ValueError:  # well formed but impossible, e.g. month 13
+        return None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
 
 
 class ReasonForm(forms.Form):
@@ -107,7 +121,7 @@ class BudgetWorkflowAdminMixin:
 
     def restore_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         budget = self.budget_or_404(request, pk, "restore_budget")
-        as_of = parse_datetime(request.POST.get("as_of", ""))
+        as_of = chosen_moment(request.POST.get("as_of", ""))
         if as_of is None:
             messages.error(request, "请选择要恢复的版本。")
             return redirect(reverse("admin:budgets_budget_changes", args=[budget.pk]))
@@ -117,7 +131,8 @@ class BudgetWorkflowAdminMixin:
         if not request.user.has_perm("budgets.publish_budget"):
             raise PermissionDenied
         years = sorted(set(Budget.objects.values_list("year", flat=True)), reverse=True)
-        year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else (years[0] if years else None)
+        asked = year_param(request.GET.get("year"))
+        year = asked if asked in years else (years[0] if years else None)
         return self.page(
             request,
             "budgets/admin_completeness.html",

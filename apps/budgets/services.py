@@ -1,6 +1,12 @@
 """The budget workflow: draft → submitted → published, withdrawal and return
 with a reason, and restoring an earlier version. Each is one transaction and
-leaves a StatusChange saying who did it and why."""
+leaves a StatusChange saying who did it and why.
+
+Every transition locks the budget's row (SELECT … FOR UPDATE) and decides on
+the row as it is now, not as the caller read it: an import, a withdrawal or a
+second reviewer working at the same moment waits, and the checks that gate
+publication run on the contents that will go public. The caller's instance
+is updated to what happened, so the message it shows is the truth."""
 
 from datetime import datetime
 
@@ -21,12 +27,22 @@ class WorkflowError(Exception):
         super().__init__(message)
 
 
+def locked(budget: Budget) -> Budget:
+    """The budget's row as it is now, locked until the transaction ends (call inside one)."""
+    return Budget.objects.select_for_update().select_related("department").get(pk=budget.pk)
+
+
 def change_status(budget: Budget, user, to_status: str, reason: str = "") -> None:
     StatusChange.objects.create(budget=budget, from_status=budget.status, to_status=to_status, user=user, reason=reason)
     budget.status = to_status
     budget.published_at = timezone.now() if to_status == Status.PUBLISHED else None
     budget._change_reason = f"{Status(to_status).label}{'：' + reason if reason else ''}"
-    budget.save()
+    budget.save(update_fields=["status", "published_at", "updated_at"])
+
+
+def settle(caller: Budget, current: Budget) -> None:
+    """Tell the caller's instance what the row now holds."""
+    caller.status, caller.published_at, caller.updated_at = current.status, current.published_at, current.updated_at
 
 
 def require(budget: Budget, *allowed: str, action: str) -> None:
@@ -35,47 +51,56 @@ def require(budget: Budget, *allowed: str, action: str) -> None:
         raise WorkflowError(f"{budget}目前是“{budget.get_status_display()}”，只有{labels}的预算可以{action}。")
 
 
-@transaction.atomic
+def transition(budget: Budget, user, to_status: str, *allowed: str, action: str, reason: str = "", checked=False):
+    """One status change on the locked row, refused unless the row is in an allowed status now."""
+    with transaction.atomic():
+        current = locked(budget)
+        try:
+            require(current, *allowed, action=action)
+            if checked:
+                failures = [result for result in run_checks(current) if not result.passed]
+                if failures:
+                    raise WorkflowError(f"{current}有 {len(failures)} 项校验不符，不能公开。", failures)
+            change_status(current, user, to_status, reason)
+        finally:
+            settle(budget, current)
+
+
 def budget_submit(*, budget: Budget, user) -> None:
-    require(budget, Status.DRAFT, action="提交审核")
-    change_status(budget, user, Status.SUBMITTED)
+    transition(budget, user, Status.SUBMITTED, Status.DRAFT, action="提交审核")
 
 
-@transaction.atomic
 def budget_publish(*, budget: Budget, user) -> None:
-    """Refused while any reconciliation check fails: the public never sees tables that disagree."""
-    require(budget, Status.SUBMITTED, Status.DRAFT, action="公开")
-    failures = [result for result in run_checks(budget) if not result.passed]
-    if failures:
-        raise WorkflowError(f"{budget}有 {len(failures)} 项校验不符，不能公开。", failures)
-    change_status(budget, user, Status.PUBLISHED)
+    """Only a submitted budget, and only while every reconciliation check passes on
+    its contents as locked: the public never sees tables that disagree."""
+    transition(budget, user, Status.PUBLISHED, Status.SUBMITTED, action="公开", checked=True)
 
 
-@transaction.atomic
 def budget_withdraw(*, budget: Budget, user, reason: str) -> None:
-    require(budget, Status.PUBLISHED, action="撤回")
     if not reason.strip():
         raise WorkflowError("撤回公开的预算必须说明原因。")
-    change_status(budget, user, Status.DRAFT, reason.strip())
+    transition(budget, user, Status.DRAFT, Status.PUBLISHED, action="撤回", reason=reason.strip())
 
 
-@transaction.atomic
 def budget_return(*, budget: Budget, user, reason: str) -> None:
-    require(budget, Status.SUBMITTED, action="退回修改")
     if not reason.strip():
         raise WorkflowError("退回修改必须说明原因。")
-    change_status(budget, user, Status.DRAFT, reason.strip())
+    transition(budget, user, Status.DRAFT, Status.SUBMITTED, action="退回修改", reason=reason.strip())
 
 
-@transaction.atomic
 def budget_restore(*, budget: Budget, user, as_of: datetime) -> None:
     """The budget's contents as they were at `as_of`, as a draft (a published
     budget is withdrawn for it, and that is recorded)."""
-    restore_contents(budget, as_of)
-    reason = f"恢复为 {timezone.localtime(as_of):%Y-%m-%d %H:%M:%S} 的版本"
-    if budget.status != Status.DRAFT:
-        change_status(budget, user, Status.DRAFT, reason)
-    else:
-        StatusChange.objects.create(
-            budget=budget, from_status=Status.DRAFT, to_status=Status.DRAFT, user=user, reason=reason
-        )
+    if timezone.is_naive(as_of):
+        raise WorkflowError("恢复的时间须带时区。")
+    with transaction.atomic():
+        current = locked(budget)
+        restore_contents(current, as_of)
+        reason = f"恢复为 {timezone.localtime(as_of):%Y-%m-%d %H:%M:%S} 的版本"
+        if current.status != Status.DRAFT:
+            change_status(current, user, Status.DRAFT, reason)
+        else:
+            StatusChange.objects.create(
+                budget=current, from_status=Status.DRAFT, to_status=Status.DRAFT, user=user, reason=reason
+            )
+        settle(budget, current)

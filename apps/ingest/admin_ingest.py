@@ -4,28 +4,22 @@
 The preview shows every table found, every problem and check with its page
 and line, what was inferred or corrected, the narrative's figures against the
 tables', and what the write would add, change and remove. The file waits in
-a private temporary folder; confirming reads it again with the same options,
+the database (apps/workbooks/uploads.py); confirming reads it again with the same options,
 so what is written is proved afresh."""
-
-import json
-import secrets
-import tempfile
-from pathlib import Path
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 
+from apps.workbooks import uploads
 from apps.workbooks.admin_import import check_scope
+from apps.workbooks.models import PendingUpload
 from apps.workbooks.problems import WorkbookInvalid
 
 from .services import DisclosureInvalid, ingest_preview, ingest_write, read
-
-UPLOADS = Path(tempfile.gettempdir()) / "budgetsite-disclosures"
-SESSION_KEY = "disclosure_ingests"
 
 
 class DisclosureForm(forms.Form):
@@ -54,13 +48,6 @@ class DisclosureForm(forms.Form):
             "year": self.cleaned_data["year"],
             "project_codes": {k.strip(): v.strip() for k, v in codes.items()},
         }
-
-
-def stored(request: HttpRequest, token: str) -> tuple[Path, Path]:
-    """This user's upload and its options, or 404: tokens live in the uploader's own session."""
-    if token not in request.session.get(SESSION_KEY, []):
-        raise Http404("没有这次上传，或它已经导入")
-    return UPLOADS / f"{token}.bin", UPLOADS / f"{token}.json"
 
 
 class DisclosureIngestAdminMixin:
@@ -107,7 +94,7 @@ class DisclosureIngestAdminMixin:
                 "ingest/upload.html",
                 {**context, "ingest": ingest, "report": ingest.report, "problems": located},
             )
-        token = self.keep(request, content, {**options, "filename": upload.name})
+        token = uploads.keep(request.user, PendingUpload.Kind.DISCLOSURE, content, {**options, "filename": upload.name})
         return render(
             request,
             "ingest/preview.html",
@@ -120,29 +107,19 @@ class DisclosureIngestAdminMixin:
             },
         )
 
-    def keep(self, request: HttpRequest, content: bytes, options: dict) -> str:
-        token = secrets.token_urlsafe(16)
-        UPLOADS.mkdir(mode=0o700, exist_ok=True)
-        (UPLOADS / f"{token}.bin").write_bytes(content)
-        (UPLOADS / f"{token}.json").write_text(json.dumps(options, ensure_ascii=False), encoding="utf-8")
-        request.session[SESSION_KEY] = [*request.session.get(SESSION_KEY, []), token]
-        return token
-
     def ingest_confirm(self, request: HttpRequest, token: str) -> HttpResponse:
         if not self.has_add_permission(request) or request.method != "POST":
             raise PermissionDenied
-        content, settings = stored(request, token)
-        options = json.loads(settings.read_text(encoding="utf-8"))
+        stored = uploads.fetch(request.user, PendingUpload.Kind.DISCLOSURE, token)
+        options = dict(stored.options)
         filename = options.pop("filename", "")
         try:
-            ingest = read(content.read_bytes(), filename, **options)
+            ingest = read(bytes(stored.content), filename, **options)
             check_scope(request.user, ingest.data)
             budget = ingest_write(ingest)
         except WorkbookInvalid as invalid:
             messages.error(request, f"没有写入：{invalid.problems[0]}（共 {len(invalid.problems)} 处问题）")
             return redirect(self.ingest_url("ingest"))
-        content.unlink(missing_ok=True)
-        settings.unlink(missing_ok=True)
-        request.session[SESSION_KEY] = [t for t in request.session[SESSION_KEY] if t != token]
+        uploads.discard(stored)
         messages.success(request, f"已从公开文件导入为草稿：{budget}")
         return redirect(self.ingest_url("change", budget.pk))

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget
-from apps.budgets.services import budget_publish
+from apps.budgets.services import budget_publish, budget_submit
 from apps.workbooks.problems import Problem, WorkbookInvalid
 from apps.workbooks.services import Preview, budget_import, import_preview
 
@@ -74,5 +74,7 @@ def publish(budget: Budget, user: AbstractBaseUser | None = None) -> list[CheckR
     failures = [result for result in run_checks(budget) if not result.passed]
     if failures:
         return failures
-    budget_publish(budget=budget, user=user)
+    with transaction.atomic():  # submitted and published at once: `--publish` is both steps, by one person
+        budget_submit(budget=budget, user=user)
+        budget_publish(budget=budget, user=user)
     return []

@@ -136,7 +136,7 @@ def city_projects(year: int, whole: Decimal | None, unit) -> list[Item]:
         Project.objects.filter(budget__status=Status.PUBLISHED, budget__phase=Phase.BUDGET, budget__year=year)
         .annotate(total=Sum("fundings__amount"))
         .filter(total__isnull=False)
-        .select_related("budget__department")
+        .select_related("budget__department__government")
         .order_by("-total", "pk")[:LARGEST]
     )
     return [

@@ -73,24 +73,24 @@ def project_url(project: Project, unit: AmountUnit) -> str:
     return with_unit(reverse("public:project", kwargs={**project.budget.url_kwargs, "pk": project.pk}), unit)
 
 
-def latest_totals(departments: list[Department]) -> dict[tuple[str, int], Decimal]:
-    """(department code, year) → its published 预算's 支出总计, for the found departments in one query."""
+def latest_totals(departments: list[Department]) -> dict[tuple[int, int], Decimal]:
+    """(department id, year) → its published 预算's 支出总计, for the found departments in one query."""
     budgets = Budget.objects.published().filter(phase=Phase.BUDGET, department__in=departments)
-    rows = budgets.values_list("department__code", "year").annotate(total=Sum("functionlines__amount"))
-    return {(code, year): total for code, year, total in rows.order_by()}
+    rows = budgets.values_list("department_id", "year").annotate(total=Sum("functionlines__amount"))
+    return {(department, year): total for department, year, total in rows.order_by()}
 
 
 def departments(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
     words = matching(terms, ("name", "short_name", "alias"), every, exact=("code",))
     found = Department.objects.filter(PUBLISHED_BUDGET).filter(words).annotate(latest=Max("budgets__year"))
-    rows = list(found.order_by("code")[: LIMIT + 1])
+    rows = list(found.select_related("government").order_by("code")[: LIMIT + 1])
     totals = latest_totals(rows[:LIMIT]) if rows else {}
 
     def result(d: Department) -> Result:
-        amount = totals.get((d.code, d.latest))
+        amount = totals.get((d.pk, d.latest))
         return Result(
             d.title,
-            budget_url(d.code, d.latest, unit),
+            budget_url(d.url_key, d.latest, unit),
             f"部门编码 {d.code} · {d.latest}年支出总计",
             compact_amount(amount),
         )
@@ -100,19 +100,23 @@ def departments(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
 
 def units(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
     found = Unit.objects.filter(PUBLISHED_BUDGET).filter(matching(terms, ("name",), every, exact=("code",)))
-    rows = list(found.annotate(latest=Max("budgets__year")).select_related("department").order_by("code")[: LIMIT + 1])
+    rows = list(
+        found.annotate(latest=Max("budgets__year"))
+        .select_related("department__government")
+        .order_by("code")[: LIMIT + 1]
+    )
     return capped(
         rows,
         "预算单位",
         lambda u: Result(
-            u.name, budget_url(u.department.code, u.latest, unit), f"单位编码 {u.code} · {u.department.name}"
+            u.name, budget_url(u.department.url_key, u.latest, unit), f"单位编码 {u.code} · {u.department.name}"
         ),
     )
 
 
 def projects(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
     found = Project.objects.filter(budget__status=Status.PUBLISHED).filter(matching(terms, ("name", "kind"), every))
-    found = found.annotate(total=Sum("fundings__amount")).select_related("budget__department", "unit")
+    found = found.annotate(total=Sum("fundings__amount")).select_related("budget__department__government", "unit")
     found = found.order_by("-budget__year", "budget__department__code", "position", "pk")
     return capped(
         list(found[: LIMIT + 1]),
@@ -174,7 +178,8 @@ def codes(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
 
 def indicators(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
     found = Indicator.objects.filter(project__budget__status=Status.PUBLISHED)
-    found = found.filter(matching(terms, ("name", "level2"), every)).select_related("project__budget__department")
+    found = found.filter(matching(terms, ("name", "level2"), every))
+    found = found.select_related("project__budget__department__government")
     order = ("-project__budget__year", "project__budget__department__code", "project_id", "position")
     return capped(
         list(found.order_by(*order)[: LIMIT + 1]),

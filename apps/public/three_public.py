@@ -38,23 +38,30 @@ class Ranked:
     rank: int | None  # None for a department that states nothing in this category
     code: str
     name: str
+    url_key: str  # the department in URLs (Department.url_key)
     amounts: dict[str, Decimal | None]
 
 
 def ranking(year: int, key: str) -> list[Ranked]:
     """Every department with a published 预算 of the year, largest first by `key`;
-    those without a 三公 line in it come last, blank (not 0)."""
-    budgets = Budget.objects.published().filter(year=year, phase=Phase.BUDGET)
-    rows = (
-        budgets.values(code=F("department__code"), name=F("department__name"))
+    those without a 三公 line in it come last, blank (not 0). One query."""
+    budgets = (
+        Budget.objects.published()
+        .filter(year=year, phase=Phase.BUDGET)
+        .select_related("department__government")
         .annotate(**sums(LINES))
         .order_by(F(key).desc(nulls_last=True), "department__code")
     )
-    ranked = []
-    for position, row in enumerate(rows, start=1):
-        code, name = row.pop("code"), row.pop("name")
-        ranked.append(Ranked(position if row[key] is not None else None, code, name, row))
-    return ranked
+    return [
+        Ranked(
+            position if getattr(budget, key) is not None else None,
+            budget.department.code,
+            budget.department.name,
+            budget.department.url_key,
+            {k: getattr(budget, k) for k in CATEGORIES},
+        )
+        for position, budget in enumerate(budgets, start=1)
+    ]
 
 
 def city_history() -> list[tuple[int, dict[str, Decimal | None]]]:

@@ -6,7 +6,7 @@ from apps.budgets.caching import public_cache
 from . import city_views, views
 
 app_name = "public"
-budget = "departments/<str:department>/<int:year>/"
+budget = "departments/<department:department>/<int:year>/"
 other_phase = budget + "<phase:phase>/"
 
 

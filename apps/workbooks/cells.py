@@ -2,9 +2,15 @@
 
 from decimal import Decimal, InvalidOperation
 
+from apps.budgets.fields import MAX_AMOUNT
+
 from .layout import Field
 
 CENT = Decimal("0.01")
+
+
+# Positions, counts and years: far above any real one, and an int the database takes.
+WHOLE_NUMBER_LIMIT = 2_147_483_647
 
 
 class CellError(ValueError):
@@ -27,6 +33,8 @@ def money(value) -> Decimal:
     amount = as_decimal(value)
     if amount < 0:
         raise CellError("是负数，金额不能为负")
+    if amount > MAX_AMOUNT:  # before quantize(), which cannot take an exponent this large
+        raise CellError(f"超过金额上限 {MAX_AMOUNT:,} 元")
     if amount != amount.quantize(CENT):
         raise CellError("超过两位小数，金额应精确到分")
     return amount.quantize(CENT)
@@ -45,6 +53,8 @@ def whole_number(value) -> int:
     number = as_decimal(value)
     if number != number.to_integral_value() or number < 0:
         raise CellError("应为非负整数")
+    if number > WHOLE_NUMBER_LIMIT:
+        raise CellError(f"超过 {WHOLE_NUMBER_LIMIT:,}")
     return int(number)
 
 

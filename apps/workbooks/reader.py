@@ -2,10 +2,11 @@
 every problem collected and located by sheet, row and column. Nothing here
 touches the database except to look up codes, departments and units."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from apps.budgets.models import BudgetNarrative
+from apps.budgets.models import BudgetNarrative, TableSet
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
 from . import cells, layout
@@ -24,9 +25,12 @@ class Line:
 @dataclass
 class BudgetData:
     department: dict[str, str] = field(default_factory=dict)
+    government: dict[str, str] = field(default_factory=dict)  # name, code, level; empty: the site's primary one
     year: int | None = None
     phase: str | None = None
     carry_forward: Decimal = Decimal("0.00")
+    table_set: str = TableSet.ZHEJIANG
+    running_cost: Decimal | None = None  # 机关运行经费 as the document states it
     units: list[dict] = field(default_factory=list)
     narrative: dict[str, object] = field(default_factory=dict)
     details: dict[str, list[Line]] = field(default_factory=dict)
@@ -34,16 +38,19 @@ class BudgetData:
 
 
 class Reader:
-    def __init__(self) -> None:
+    def __init__(self, may_import: Callable[[str], bool] | None = None) -> None:
         self.problems: list[Problem] = []
         self.data = BudgetData()
+        # Whether this user may import the department's budgets: when not, nothing about the
+        # department's units or names in the system is compared (or told).
+        self.may_import = may_import
 
     def problem(self, sheet: str, row: int | None, column: str, value, message: str) -> None:
         self.problems.append(Problem(sheet, row, column, value, message))
 
     def read(self, content: bytes) -> BudgetData:
         sheets = sheet_rows(content)
-        for name in [layout.INFO_SHEET] + [spec.name for spec in layout.DETAIL_SHEETS]:
+        for name in [layout.INFO_SHEET] + [spec.name for spec in layout.DETAIL_SHEETS if spec in layout.REQUIRED]:
             if name not in sheets:
                 self.problem(name, None, "", None, "缺少这张工作表")
         if layout.INFO_SHEET in sheets:
@@ -54,7 +61,10 @@ class Reader:
         self.data.official = {
             name: rows for name, rows in sheets.items() if name not in self.data.details and name != layout.INFO_SHEET
         }
-        if self.data.year and self.data.department.get("code"):
+        code = self.data.department.get("code")
+        if code and self.may_import and not self.may_import(code):
+            self.problem(layout.INFO_SHEET, None, "部门编码", code, "不是您所在的部门，不能导入")
+        elif self.data.year and code:
             References(self).check()
         if self.problems:
             raise WorkbookInvalid(self.problems)
@@ -80,7 +90,6 @@ class Reader:
             ("部门名称", self.data.department.get("name")),
             ("年度", self.data.year),
             ("阶段", self.data.phase),
-            (layout.UNIT_LABEL, self.data.units),
         ]:
             if not required:
                 self.problem(sheet, None, label, None, "缺少此项")
@@ -89,6 +98,12 @@ class Reader:
         data = self.data
         if label in layout.DEPARTMENT_FIELDS:
             data.department[layout.DEPARTMENT_FIELDS[label]] = cells.text(values[0] or "")
+        elif label in layout.GOVERNMENT_FIELDS:
+            data.government[layout.GOVERNMENT_FIELDS[label]] = self.government_value(label, values[0])
+        elif label == "公开表格式":
+            data.table_set = cells.parse(layout.Field(label, "choice", layout.TABLE_SETS), values[0])
+        elif label == "机关运行经费（文件所列）":
+            data.running_cost = None if values[0] in (None, "") else cells.money(values[0])
         elif label == "年度":
             data.year = cells.whole_number(values[0])
         elif label == "阶段":
@@ -101,6 +116,13 @@ class Reader:
         else:
             name = layout.NARRATIVE_FIELDS[label]
             data.narrative[name] = narrative_value(name, values[0])
+
+    def government_value(self, label: str, value) -> str:
+        if label == "级次":
+            return cells.parse(layout.Field(label, "choice", layout.GOVERNMENT_LEVELS), value)
+        return (
+            cells.code_text(value) if label == "行政区划代码" and value not in (None, "") else cells.text(value or "")
+        )
 
     def read_detail(self, spec: layout.DetailSheet, rows: list[tuple]) -> list[Line]:
         if not rows:
@@ -185,16 +207,18 @@ class References:
             self.reader.problem(
                 layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符"
             )
+        known = Unit.objects.filter(code__in=[u["code"] for u in self.data.units]).select_related("department")
+        known = {unit.code: unit for unit in known}
         for unit in self.data.units:
-            known = Unit.objects.filter(code=unit["code"]).select_related("department").first()
-            if known and (known.department.code != code or known.name != unit["name"]):
-                self.reader.problem(
-                    layout.INFO_SHEET,
-                    None,
-                    layout.UNIT_LABEL,
-                    unit["code"],
-                    f"系统中该单位为 {known.department.code} 部门的“{known.name}”",
-                )
+            found = known.get(unit["code"])
+            if found and found.department.code != code:
+                # Whose unit it is, and its name, are not this editor's business.
+                message = "已是其他部门的预算单位，不能列入本部门"
+            elif found and found.name != unit["name"]:
+                message = f"与系统中该单位的名称“{found.name}”不符"
+            else:
+                continue
+            self.reader.problem(layout.INFO_SHEET, None, layout.UNIT_LABEL, unit["code"], message)
 
     def check_codes(self, spec, scheme: str, codes: dict, named: bool, leaf: bool = True) -> None:
         scheme_label = Scheme(scheme).label
@@ -247,8 +271,8 @@ class References:
                 )
 
 
-def read_budget_workbook(content: bytes) -> BudgetData:
-    return Reader().read(content)
+def read_budget_workbook(content: bytes, may_import: Callable[[str], bool] | None = None) -> BudgetData:
+    return Reader(may_import).read(content)
 
 
 def check_references(data: BudgetData) -> list[Problem]:

@@ -3,14 +3,12 @@ zip directory before anything is inflated (a zip bomb is refused unread), and
 numbers read as Decimal straight from the file's text, never through float."""
 
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 from io import BytesIO
 
 import openpyxl
 from django.conf import settings
-from openpyxl.worksheet import _reader
+from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser
 
 from .problems import Problem, WorkbookInvalid
 
@@ -50,16 +48,39 @@ def decimal_from_text(text: str) -> int | Decimal:
     return exact
 
 
-@contextmanager
-def decimal_numbers() -> Iterator[None]:
-    """openpyxl turns a number cell's text into float; read it as Decimal instead.
-    (Patched for the duration of a read: openpyxl has no option for it.)"""
-    original = _reader._cast_number
-    _reader._cast_number = decimal_from_text
-    try:
-        yield
-    finally:
-        _reader._cast_number = original
+class DecimalSheetParser(WorkSheetParser):
+    """openpyxl's sheet parser, with a number cell's value taken from its text as
+    Decimal (openpyxl would give a float). A parser of its own per sheet read:
+    nothing shared between threads, nothing of openpyxl's changed."""
+
+    def parse_cell(self, element) -> dict:
+        cell = super().parse_cell(element)
+        if cell["data_type"] == "n" and cell["value"] is not None:
+            cell["value"] = decimal_from_text(element.findtext(VALUE_TAG))
+        return cell
+
+
+def read_sheet(book, sheet, limit: int) -> list[tuple]:
+    """A read-only sheet's rows as tuples of values, numbered as in the file (missing rows empty)."""
+    rows: list[tuple] = []
+    with sheet._get_source() as source:
+        parser = DecimalSheetParser(
+            source,
+            sheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for number, cells in parser.parse():
+            if number > limit:  # before filling the rows up to it: a lone cell at row 1,048,576
+                raise WorkbookInvalid([Problem(sheet.title, None, "", None, f"超过 {limit:,} 行的上限")])
+            rows.extend(() for _ in range(len(rows), number - 1))
+            values = [None] * max((cell["column"] for cell in cells), default=0)
+            for cell in cells:
+                values[cell["column"] - 1] = cell["value"]
+            rows.append(tuple(values))
+    return rows
 
 
 def sheet_rows(content: bytes) -> dict[str, list[tuple]]:
@@ -67,20 +88,12 @@ def sheet_rows(content: bytes) -> dict[str, list[tuple]]:
     IMPORT_MAX_ROWS a sheet."""
     check_archive(content)
     limit = settings.IMPORT_MAX_ROWS
-    sheets: dict[str, list[tuple]] = {}
-    with decimal_numbers():
-        try:
-            book = openpyxl.load_workbook(BytesIO(content), read_only=True, data_only=True)
-            for sheet in book.worksheets:
-                rows = []
-                for row in sheet.iter_rows(values_only=True):
-                    rows.append(row)
-                    if len(rows) > limit:
-                        raise WorkbookInvalid([Problem(sheet.title, None, "", None, f"超过 {limit:,} 行的上限")])
-                sheets[sheet.title] = rows
-            book.close()
-        except WorkbookInvalid:
-            raise
-        except Exception as error:  # openpyxl raises many kinds on a broken file
-            raise refuse(f"无法读取（文件损坏或不是有效的 xlsx）：{type(error).__name__} {error}") from None
+    try:
+        book = openpyxl.load_workbook(BytesIO(content), read_only=True, data_only=True)
+        sheets = {sheet.title: read_sheet(book, sheet, limit) for sheet in book.worksheets}
+        book.close()
+    except WorkbookInvalid:
+        raise
+    except Exception as error:  # openpyxl raises many kinds on a broken file
+        raise refuse(f"无法读取（文件损坏或不是有效的 xlsx）：{type(error).__name__} {error}") from None
     return sheets

@@ -1,25 +1,24 @@
 """Writing an imported budget: one transaction, all or nothing, and a preview
-that does the same write, reports what it would change, then rolls it back."""
+that does the same write, reports what it would change, then rolls it back.
+
+The budget's row is locked for the whole write, and only a draft is written
+over: a reviewer publishing at the same moment waits for the import and then
+checks what it wrote (apps/budgets/services.py). Reference data is not changed
+by an import: a department's names are kept as they are (a difference is a note
+in the preview), units of another department are refused, and new units of
+this department are added."""
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from apps.budgets.checks import CheckResult, run_checks
-from apps.budgets.models import (
-    Budget,
-    BudgetNarrative,
-    EconomicLine,
-    FunctionLine,
-    FunctionPurpose,
-    RevenueLine,
-    Status,
-    ThreePublicLine,
-)
-from apps.projects.models import Indicator, Project, ProjectFunding
-from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+from apps.budgets.models import Budget, Status
+from apps.reference.models import Department, Government, Unit
 
 from . import layout
+from .bounds import bound_problems
+from .lines import write_lines
 from .problems import Problem, WorkbookInvalid
 from .reader import BudgetData
 from .snapshot import budget_snapshot
@@ -34,6 +33,7 @@ class Preview:
     changed: dict[str, tuple[str, str]] = field(default_factory=dict)
     removed: dict[str, str] = field(default_factory=dict)
     checks: list[CheckResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the import leaves as it is, and why
 
     @property
     def failing_checks(self) -> list[CheckResult]:
@@ -42,8 +42,12 @@ class Preview:
 
 def budget_import(*, data: BudgetData) -> Budget:
     """Write `data` as a draft budget, new or replacing a draft of the same
-    department, year and phase. Raises WorkbookInvalid, writing nothing, when the
-    budget may not be replaced or the official sheets disagree with the 明细."""
+    department, year and phase. Raises WorkbookInvalid, writing nothing, when a
+    value does not fit, the budget may not be replaced or the official sheets
+    disagree with the 明细."""
+    problems = bound_problems(data)
+    if problems:
+        raise WorkbookInvalid(problems)
     with transaction.atomic():
         budget = replace_budget(data)
         write_lines(budget, data)
@@ -61,7 +65,7 @@ def import_preview(*, data: BudgetData) -> Preview:
     with transaction.atomic():
         budget = budget_import(data=data)
         after = budget_snapshot(budget)
-        preview = Preview(str(budget), is_new=existing is None, checks=run_checks(budget))
+        preview = Preview(str(budget), is_new=existing is None, checks=run_checks(budget), notes=reference_notes(data))
         transaction.set_rollback(True)
     preview.added = {k: v for k, v in after.items() if k not in before}
     preview.removed = {k: v for k, v in before.items() if k not in after}
@@ -69,133 +73,106 @@ def import_preview(*, data: BudgetData) -> Preview:
     return preview
 
 
-def find_budget(data: BudgetData) -> Budget | None:
-    return (
-        Budget.objects.select_related("department")
-        .filter(department__code=data.department["code"], year=data.year, phase=data.phase)
-        .first()
+def find_budget(data: BudgetData, lock: bool = False) -> Budget | None:
+    found = Budget.objects.select_related("department").filter(
+        department__in=departments_of(data), year=data.year, phase=data.phase
     )
+    return (found.select_for_update() if lock else found).first()
+
+
+def departments_of(data: BudgetData):
+    """The department the data names, within its government (the site's primary one unless named)."""
+    found = Department.objects.filter(code=data.department["code"])
+    if data.government.get("name"):
+        return found.filter(government__name=data.government["name"])
+    return found.filter(government__primary=True)
+
+
+def government_of(data: BudgetData) -> Government:
+    """The government the data names (created when new: reference data a document brings), else the primary one."""
+    if not data.government.get("name"):
+        found = Government.objects.filter(primary=True).first()
+        if found is None:
+            problem = Problem(layout.INFO_SHEET, None, "行政区划", None, "缺少此项：本站尚未设定主体行政区划")
+            raise WorkbookInvalid([problem])
+        return found
+    defaults = {k: v for k, v in data.government.items() if k != "name" and v}
+    return Government.objects.get_or_create(name=data.government["name"], defaults=defaults)[0]
+
+
+def reference_notes(data: BudgetData) -> list[str]:
+    """The department's names in the workbook that differ from the system's: kept as they are."""
+    department = departments_of(data).first()
+    if department is None:
+        return [f"系统中没有部门 {data.department['code']}，将按工作表新建。"]
+    return [
+        f"工作表中的“{label}”为“{data.department.get(name, '')}”，与系统中的“{getattr(department, name)}”不同："
+        "导入不修改部门信息，以系统中的为准（部门信息由管理员在“部门”中修改）。"
+        for label, name in layout.DEPARTMENT_FIELDS.items()
+        if name in data.department and data.department[name] != getattr(department, name)
+    ]
+
+
+def department_for(data: BudgetData) -> Department:
+    """The existing department, unchanged; a department new to the system is created."""
+    department = departments_of(data).first()
+    return department or Department.objects.create(**data.department, government=government_of(data))
+
+
+def units_for(department: Department, data: BudgetData) -> list[Unit]:
+    """The budget's units: this department's own, new ones added to it; another
+    department's unit is refused without saying whose it is."""
+    codes = [u["code"] for u in data.units if u.get("code")]
+    known = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
+    foreign = [code for code, unit in known.items() if unit.department_id != department.pk]
+    if foreign:
+        raise WorkbookInvalid(
+            [Problem(layout.INFO_SHEET, None, layout.UNIT_LABEL, code, "已属于其他部门，不能列入") for code in foreign]
+        )
+    by_name = {unit.name: unit for unit in department.units.filter(code="")}
+    return [
+        (known.get(u["code"]) if u.get("code") else by_name.get(u["name"]))
+        or Unit.objects.create(**u, department=department)
+        for u in data.units
+    ]
+
+
+def locked_draft(department: Department, data: BudgetData) -> tuple[Budget, bool]:
+    """The budget's row, locked, created as a draft if it is new; refused unless it is a draft now."""
+    try:
+        with transaction.atomic():
+            budget, created = Budget.objects.get_or_create(
+                department=department,
+                year=data.year,
+                phase=data.phase,
+                defaults={"status": Status.DRAFT, "carry_forward": data.carry_forward},
+            )
+    except IntegrityError:  # created by a concurrent import between the lookup and the insert
+        created = False
+    budget = find_budget(data, lock=True)
+    if budget.status != Status.DRAFT:
+        message = f"状态为“{budget.get_status_display()}”，只能替换草稿"
+        raise WorkbookInvalid([Problem(layout.INFO_SHEET, None, "阶段", str(budget), message)])
+    return budget, created
 
 
 def replace_budget(data: BudgetData) -> Budget:
-    department, _ = Department.objects.update_or_create(code=data.department["code"], defaults=data.department)
-    units = [
-        Unit.objects.update_or_create(code=u["code"], defaults={**u, "department": department})[0] for u in data.units
-    ]
-    budget = find_budget(data)
-    if budget and budget.status != Status.DRAFT:
-        raise WorkbookInvalid(
-            [
-                Problem(
-                    layout.INFO_SHEET, None, "阶段", str(budget), f"状态为“{budget.get_status_display()}”，只能替换草稿"
-                )
-            ]
-        )
-    if budget:
-        for related in (
-            budget.revenuelines,
-            budget.functionlines,
-            budget.economiclines,
-            budget.three_public_lines,
-            budget.projects,
-            budget.function_purposes,
-        ):
-            related.all().delete()
-        budget.carry_forward = data.carry_forward
+    department = department_for(data)
+    units = units_for(department, data)
+    budget, created = locked_draft(department, data)
+    stated = {"carry_forward": data.carry_forward, "table_set": data.table_set, "running_cost": data.running_cost}
+    if any(getattr(budget, name) != value for name, value in stated.items()):
+        for name, value in stated.items():
+            setattr(budget, name, value)
+        budget._change_reason = "导入"
         budget.save()
-    else:
-        budget = Budget.objects.create(
-            department=department,
-            year=data.year,
-            phase=data.phase,
-            status=Status.DRAFT,
-            carry_forward=data.carry_forward,
-        )
-    budget.units.set(units)
-    BudgetNarrative.objects.update_or_create(budget=budget, defaults=data.narrative)
+    if {u.pk for u in units} != set(budget.units.values_list("pk", flat=True)):
+        budget.units.set(units)
+    narrative = budget.stored_narrative
+    changed = [name for name, value in data.narrative.items() if getattr(narrative, name) != value]
+    if changed or narrative._state.adding:
+        for name in changed:
+            setattr(narrative, name, data.narrative[name])
+        narrative._change_reason = "导入"
+        narrative.save()
     return budget
-
-
-def write_lines(budget: Budget, data: BudgetData) -> None:
-    units = {unit.code: unit for unit in budget.units.all()}
-    codes = {(c.scheme, c.code): c for c in ClassificationCode.objects.filter(year=budget.year)}
-    rows = data.details
-
-    def unit(line):
-        return units.get(line.values.get("单位编码"))
-
-    def code(line, scheme=Scheme.FUNCTION):
-        return codes[(scheme, line.values["科目编码"])]
-
-    RevenueLine.objects.bulk_create(
-        RevenueLine(budget=budget, unit=unit(line), source=line.values["收入来源"], amount=line.values["金额"])
-        for line in rows[layout.REVENUE.name]
-    )
-    FunctionLine.objects.bulk_create(
-        FunctionLine(
-            budget=budget,
-            unit=unit(line),
-            code=code(line),
-            nature=line.values["支出性质"],
-            source=line.values["资金来源"],
-            amount=line.values["金额"],
-        )
-        for line in rows[layout.FUNCTION.name]
-    )
-    EconomicLine.objects.bulk_create(
-        EconomicLine(
-            budget=budget,
-            unit=unit(line),
-            code=code(line, Scheme.ECONOMIC),
-            nature=line.values["经费类型"],
-            source=line.values["资金来源"],
-            amount=line.values["金额"],
-        )
-        for line in rows[layout.ECONOMIC.name]
-    )
-    ThreePublicLine.objects.bulk_create(
-        ThreePublicLine(budget=budget, unit=unit(line), category=line.values["类别"], amount=line.values["金额"])
-        for line in rows[layout.THREE_PUBLIC.name]
-    )
-    FunctionPurpose.objects.bulk_create(
-        FunctionPurpose(budget=budget, code=code(line), text=line.values["主要用途"])
-        for line in rows[layout.PURPOSES.name]
-    )
-    write_projects(budget, data, unit, code)
-
-
-def write_projects(budget: Budget, data: BudgetData, unit, code) -> None:
-    lines = data.details[layout.PROJECTS.name]
-    projects = Project.objects.bulk_create(
-        Project(
-            budget=budget,
-            unit=unit(line),
-            position=line.values["序号"],
-            kind=line.values["类型"],
-            name=line.values["项目名称"],
-            function_code=code(line),
-            goal=line.values["总体绩效目标"] or "",
-        )
-        for line in lines
-    )
-    ProjectFunding.objects.bulk_create(
-        ProjectFunding(project=project, source=source, amount=line.values[header.header])
-        for project, line in zip(projects, lines)
-        for source, header in layout.PROJECT_AMOUNTS.items()
-        if line.values[header.header] is not None
-    )
-    by_key = {(p.unit.code, p.name): p for p in projects}
-    Indicator.objects.bulk_create(
-        Indicator(
-            project=by_key[(line.values["单位编码"], line.values["项目名称"])],
-            position=line.values["序号"],
-            level1=line.values["一级指标"],
-            level2=line.values["二级指标"],
-            name=line.values["三级指标"],
-            operator=line.values["计算符号"],
-            value=line.values["指标值"],
-            measure_unit=line.values["计量单位"] or "",
-            weight=line.values["指标权重"],
-        )
-        for line in data.details[layout.INDICATORS.name]
-    )

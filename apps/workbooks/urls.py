@@ -3,7 +3,7 @@ from django.urls import path
 from . import views
 
 app_name = "workbooks"
-budget = "departments/<str:department>/<int:year>/"
+budget = "departments/<department:department>/<int:year>/"
 urlpatterns = [
     path("years/<int:year>/export.xlsx", views.year_xlsx, name="year-xlsx"),
     path("years/<int:year>/tables/<slug:slug>.csv", views.year_table_csv, name="year-table-csv"),

@@ -69,11 +69,15 @@ def verify_sheet(table: OfficialTable, rows: list[tuple]) -> list[Problem]:
     return problems
 
 
+MISSING_TABLE = "缺少这张公开表：工作簿含公开表时九张须齐全（只含基本信息和明细表的工作簿也可导入）"
+
+
 def verify_official_sheets(budget: Budget, official: dict[str, list[tuple]]) -> list[Problem]:
-    """Sheets named after an official table are checked; the others are ignored."""
-    return [
-        problem
-        for table in build_all(budget)
-        if table.name in official
-        for problem in verify_sheet(table, official[table.name])
-    ]
+    """The official tables are all there or none is (a workbook of 基本信息 and the 明细 alone is
+    data enough; one that carries some tables but not all has lost one). Those present are checked
+    cell for cell; sheets of other names are ignored."""
+    tables = build_all(budget)
+    present = [table for table in tables if table.name in official]
+    if present and len(present) < len(tables):
+        return [Problem(table.name, None, "", None, MISSING_TABLE) for table in tables if table.name not in official]
+    return [problem for table in present for problem in verify_sheet(table, official[table.name])]

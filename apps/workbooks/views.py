@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.models import Budget, Phase
-from apps.budgets.official import SLUGS, build_table
+from apps.budgets.official import SLUGS, build_table, slugs_of
 from apps.reference.models import ClassificationCode
 
 from .lists import code_departments, list_csv, list_xlsx, year_departments
@@ -20,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def visible_budget(request: HttpRequest, department: str, year: int, phase: str) -> Budget:
     budgets = Budget.objects.visible_to(request.user).for_budget_page()
-    return get_object_or_404(budgets, department__code=department, year=year, phase=phase)
+    return get_object_or_404(budgets.at_address(department, year, phase))
 
 
 def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
@@ -43,9 +43,9 @@ def budget_xlsx(request: HttpRequest, department: str, year: int, phase: str = P
 
 @public_cache
 def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt: str, phase: str = Phase.BUDGET):
-    if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表")
     budget = visible_budget(request, department, year, phase)
+    if slug not in slugs_of(budget):
+        raise Http404(f"这份预算没有名为“{slug}”的表")
     table = build_table(budget, slug)
     unit = AmountUnit.from_query(request.GET.get("unit"))
     if fmt == "json":

@@ -7,7 +7,7 @@ from typing import BinaryIO
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget
-from apps.budgets.official import SLUGS, Column, OfficialTable, build_table
+from apps.budgets.official import SLUGS, Column, OfficialTable, build_table, slugs_of
 
 from .table_files import table_csv
 from .writer import BudgetWorkbook
@@ -32,6 +32,8 @@ def write_year_workbook(year: int, stream: BinaryIO | str, unit: AmountUnit = Am
     for slug in SLUGS:
         sheet = row = None
         for budget in year_budgets(year).iterator(chunk_size=200):
+            if slug not in slugs_of(budget):
+                continue
             table = build_table(budget, slug)
             if sheet is None:
                 # One header row: rows stream to disk in order, and a tidy header suits the data's users.
@@ -50,6 +52,8 @@ def year_csv_lines(year: int, slug: str, unit: AmountUnit) -> Iterator[str]:
     yield "\ufeff"
     header_written = False
     for budget in year_budgets(year).iterator(chunk_size=200):
+        if slug not in slugs_of(budget):
+            continue
         table = with_department(build_table(budget, slug), year)
         label = f"{budget.department.code} {budget.department.name}"
         lines = table_csv(table, unit, extra={"department": label}).removeprefix("\ufeff").splitlines(keepends=True)

@@ -11,6 +11,7 @@
   var FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
   var INK = "#16212e", MUTED = "#56606e", BAR = "#5b9bd5", ACCENT = "#0a5a8c", LINE = "#dbe2ea";
 
+  // ECharts inserts a tooltip formatter's string as HTML: every name from the data is text.
   function escapeHtml(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];

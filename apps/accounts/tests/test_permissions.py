@@ -82,8 +82,18 @@ def test_import_a_workbook_of_department_a(as_role, world, role, previewed):
 def test_publish(as_role, world, role, allowed):
     draft = world["draft"]
     draft.functionlines.all().delete()  # an empty budget passes every check
+    Budget.objects.filter(pk=draft.pk).update(status="submitted")
     as_role(role).post(f"{ADMIN}budget/{draft.pk}/publish/")
     assert (Budget.objects.get(pk=draft.pk).status == "published") is allowed
+
+
+@pytest.mark.parametrize("role", ["reviewer", "superuser"])
+def test_a_draft_that_was_never_submitted_is_not_published(as_role, world, role):
+    draft = world["draft"]
+    draft.functionlines.all().delete()  # passes every check, but nobody submitted it
+    page = as_role(role).post(f"{ADMIN}budget/{draft.pk}/publish/", follow=True).content.decode()
+    assert Budget.objects.get(pk=draft.pk).status == "draft"
+    assert "只有已提交的预算可以公开" in page and f"{draft}：已公开" not in page
 
 
 @pytest.mark.parametrize("role,sees_draft", list(zip(ROLES, [False, True, False, True, True])))

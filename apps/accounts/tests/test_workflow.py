@@ -5,6 +5,7 @@ import re
 from decimal import Decimal
 
 from django.http import HttpRequest
+from django.test import Client
 
 from apps.budgets.models import Budget, FunctionLine, StatusChange
 
@@ -31,9 +32,10 @@ def test_editor_submits_reviewer_publishes_and_editor_is_locked_out(as_role, wor
 
 def test_publishing_is_refused_while_a_check_fails(as_role, world):
     draft = world["draft"]  # one 100.00 line and no revenue: 收入 ≠ 支出
+    Budget.objects.filter(pk=draft.pk).update(status="submitted")
     response = as_role("reviewer").post(f"{ADMIN}{draft.pk}/publish/", follow=True)
     page = response.content.decode()
-    assert Budget.objects.get(pk=draft.pk).status == "draft"
+    assert Budget.objects.get(pk=draft.pk).status == "submitted"
     assert "项校验不符，不能公开" in page
     assert "收入总计 0.00 = 支出合计（含结转下年） 100.00，差额 -100.00" in page
 
@@ -103,3 +105,26 @@ def test_repeated_failed_sign_ins_lock_the_account(client, world, settings):
     response = client.post("/admin/login/", {"username": "editor_a", "password": "pw-editor_a"})
     assert response.status_code == 429 and not client.session.get("_auth_user_id")
     assert client.login(request=HttpRequest(), username="reviewer", password="pw-reviewer")  # others are not locked
+
+
+def test_a_lockout_is_for_the_account_from_that_address_only(world, settings):
+    """Guessing `admin`'s password from one address does not lock its owner out from another."""
+    guesser, owner = Client(REMOTE_ADDR="203.0.113.7"), Client(REMOTE_ADDR="198.51.100.2")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        guesser.post("/admin/login/", {"username": "editor_a", "password": "wrong"})
+    assert guesser.post("/admin/login/", {"username": "editor_a", "password": "pw-editor_a"}).status_code == 429
+    owner.post("/admin/login/", {"username": "editor_a", "password": "pw-editor_a"})
+    assert owner.session.get("_auth_user_id")
+
+
+def test_behind_the_front_the_forwarded_address_counts(world, settings):
+    """nginx (127.0.0.1, trusted) passes the client's address; a client's own X-Forwarded-For is ignored."""
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7").post(
+            "/admin/login/", {"username": "editor_a", "password": "wrong"}
+        )
+    office = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    office.post("/admin/login/", {"username": "editor_a", "password": "pw-editor_a"})
+    assert office.session.get("_auth_user_id")
+    spoofing = Client(REMOTE_ADDR="203.0.113.7", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert spoofing.post("/admin/login/", {"username": "editor_a", "password": "pw-editor_a"}).status_code == 429

@@ -38,7 +38,7 @@ TITLE_WORDS = {Phase.FINAL: "部门决算", Phase.ADJUSTED: "部门调整预算"
 
 def named_for_phase(table: OfficialTable, phase: str) -> OfficialTable:
     """The table with its name, title and amount columns in the phase's words."""
-    if phase not in NAMES:
+    if phase not in NAMES or table.slug not in NAMES[phase]:
         return table
     name = NAMES[phase][table.slug]
     title = table.title.replace(table.name, name).replace("部门预算", TITLE_WORDS[phase])

@@ -4,9 +4,10 @@ withdrawing anything makes them new at once; staff responses are never cached.""
 import pytest
 from django.utils import timezone
 
-from apps.budgets.models import Budget, Status
-from apps.budgets.services import budget_withdraw
+from apps.budgets.models import Budget, FunctionLine, Status
+from apps.budgets.services import budget_publish, budget_submit, budget_withdraw
 from apps.reference.models import Department
+from apps.reference.tests.helpers import home_government
 
 URL = "/departments/205/2021/tables/summary.json"
 
@@ -18,7 +19,8 @@ def cached_pages(settings):
 
 def test_a_repeated_request_is_served_from_the_cache(client, seed_budget, django_assert_max_num_queries):
     first = client.get(URL)
-    assert first["Cache-Control"] == "public, max-age=300" and first["ETag"] and first["Last-Modified"]
+    # Kept by browsers and proxies, but asked about every time: nothing is stale after a withdrawal.
+    assert first["Cache-Control"] == "public, no-cache" and first["ETag"] and first["Last-Modified"]
     with django_assert_max_num_queries(1):  # the publication version, nothing else
         second = client.get(URL)
     assert second.content == first.content and second["ETag"] == first["ETag"]
@@ -34,7 +36,7 @@ def test_a_conditional_request_gets_304(client, seed_budget, django_assert_max_n
 def test_never_stale_after_a_status_change(client, seed_budget):
     etag = client.get(URL)["ETag"]
     Budget.objects.create(
-        department=Department.objects.create(code="301", name="新部门"),
+        department=Department.objects.create(government=home_government(), code="301", name="新部门"),
         year=2021,
         status=Status.PUBLISHED,
         published_at=timezone.now(),
@@ -56,3 +58,38 @@ def test_public_pages_are_cached_too(client, seed_budget, django_assert_max_num_
         assert first.status_code == 200 and first["ETag"]
         with django_assert_max_num_queries(1):
             assert client.get(url).content == first.content
+
+
+def test_parameters_no_page_reads_share_the_entry(client, seed_budget, django_assert_max_num_queries):
+    first = client.get("/departments/205/2021/?unit=wan")
+    for junk in ["r=1", "r=random&utm_source=x", "q=%E6%8E%A5%E5%BE%85", "page=2"]:  # the budget page reads no q, page
+        with django_assert_max_num_queries(1):
+            again = client.get(f"/departments/205/2021/?{junk}&unit=wan")
+        assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert "r=random" not in client.get("/?r=random").content.decode()  # junk never reaches a rendered link
+    assert client.get("/departments/205/2021/?unit=yuan")["ETag"] != first["ETag"]
+
+
+def test_saving_a_draft_keeps_the_public_cache(client, seed_budget, django_assert_max_num_queries):
+    draft = Budget.objects.create(department=seed_budget.department, year=2021, phase="final")
+    etag = client.get(URL)["ETag"]
+    line = FunctionLine.objects.filter(budget=seed_budget).first()
+    FunctionLine.objects.create(budget=draft, code=line.code, nature=line.nature, amount="1.00")
+    draft.carry_forward = "5.00"
+    draft.save()
+    with django_assert_max_num_queries(1):
+        assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+def test_a_withdrawal_in_the_same_second_is_not_answered_304(client, seed_budget):
+    other = Budget.objects.create(department=seed_budget.department, year=2021, phase="final")
+    budget_submit(budget=other, user=None)
+    budget_publish(budget=other, user=None)
+    first = client.get("/departments/205/2021/final/")
+    assert first.status_code == 200
+    # Published within this second: no Last-Modified yet, so If-Modified-Since can never answer 304 for it.
+    assert not first.has_header("Last-Modified")
+    budget_withdraw(budget=other, user=None, reason="有误")
+    since = first.get("Last-Modified") or "Thu, 01 Jan 2099 00:00:00 GMT"
+    assert client.get("/departments/205/2021/final/", HTTP_IF_MODIFIED_SINCE=since).status_code == 404
+    assert client.get("/departments/205/2021/final/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 404

@@ -106,7 +106,7 @@ def test_lines_must_sit_on_leaf_codes_of_the_budget_year(seed_budget):
 
 def test_check_budget_command(seed_budget, capsys):
     call_command("check_budget", "205", "2021")
-    assert "26 项校验，0 项不符" in capsys.readouterr().out
+    assert "27 项校验，0 项不符" in capsys.readouterr().out
 
     add_cent(RevenueLine.objects, source="general")
     with pytest.raises(SystemExit) as exit_info:

@@ -16,10 +16,11 @@ PAGES = {
     # +2 for the first screen: the year before's city totals and the city's largest projects.
     "/": 9,
     "/?sort=-total&unit=wan&q=局": 9,
-    # +1 each for the first screen's largest items (basic spending by function code).
-    "/departments/205/2021/": 32,
-    "/departments/205/2021/?compare=2020": 41,
-    "/departments/205/2021/tables/expenditure/": 9,
+    # + the document's own sections and findings; +1 for the first screen's largest items
+    # (basic spending by function code).
+    "/departments/205/2021/": 34,
+    "/departments/205/2021/?compare=2020": 43,
+    "/departments/205/2021/tables/expenditure/": 10,
     "/subjects/economic/30217/2021/": 9,
     "/subjects/function/201/2021/": 9,
     "/departments/205/2021/projects/": 8,

@@ -24,7 +24,7 @@ def test_preview_then_confirm_writes_a_draft(admin_client, seed_workbook):
     empty_budget_data()
     page = upload(admin_client, seed_workbook).content.decode()
     assert "新建：绍兴市信访局 2021年预算" in page and "尚未写入任何数据" in page
-    assert "校验（26 项，0 项不符）" in page
+    assert "校验（27 项，0 项不符）" in page
     assert not Budget.objects.exists()
 
     token = page.split(IMPORT)[1].split("/")[0]

@@ -43,14 +43,6 @@ def problems_of(content: bytes) -> list[str]:
     return [str(p) for p in invalid.value.problems]
 
 
-@pytest.fixture
-def draft_workbook(seed_budget, seed_workbook):
-    """The seed's workbook, importable over the seed once the seed is a draft."""
-    seed_budget.status = "draft"
-    seed_budget.save()
-    return seed_workbook
-
-
 def set_cell(sheet_name: str, match: tuple, column: str, value):
     def edit(book):
         sheet = book[sheet_name]

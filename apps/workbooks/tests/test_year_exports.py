@@ -9,16 +9,19 @@ import pytest
 
 from apps.budgets.models import Budget, FunctionLine, RevenueLine
 from apps.reference.models import ClassificationCode, Department
+from apps.reference.tests.helpers import home_government
 
 
 @pytest.fixture
 def second_budget(seed_budget) -> Budget:
-    department = Department.objects.create(code="301", name="绍兴市测试局")
+    department = Department.objects.create(government=home_government(), code="301", name="绍兴市测试局")
     budget = Budget.objects.create(department=department, year=2021, status="published")
     RevenueLine.objects.create(budget=budget, source="general", amount=Decimal("1000.50"))
     code = ClassificationCode.objects.get(scheme="function", year=2021, code="2010301")
     FunctionLine.objects.create(budget=budget, code=code, nature="personnel", amount=Decimal("1000.50"))
-    Budget.objects.create(department=Department.objects.create(code="302", name="草稿局"), year=2021)  # a draft
+    Budget.objects.create(
+        department=Department.objects.create(government=home_government(), code="302", name="草稿局"), year=2021
+    )  # a draft
     return budget
 
 
