@@ -25,11 +25,21 @@ def test_the_ranking_puts_the_bureau_at_its_three_public_reception_figure(client
         ThreePublicLine.objects.create(
             budget=budget, unit=budget.units.first(), category=ThreePublicCategory.RECEPTION, amount=Decimal(amount)
         )
+    # 903 buys a car: first by the total, still last by receptions.
+    budget = seed_budget.__class__.objects.get(department__code="903", year=2021)
+    ThreePublicLine.objects.create(
+        budget=budget,
+        unit=budget.units.first(),
+        category=ThreePublicCategory.VEHICLE_PURCHASE,
+        amount=Decimal("300000"),
+    )
+    assert row_text(client.get("/three-public/2021/"), 'data-department="903"').split()[0] == "1"
     response = client.get("/three-public/2021/?sort=reception")
     assert response.status_code == 200
     row = row_text(response, 'data-department="205"')
     assert row.split()[:2] == ["3", "绍兴市信访局"] and "164,110.00" in row
     assert row_text(response, 'data-department="901"').split()[0] == "1"
+    assert row_text(response, 'data-department="903"').split()[0] == "4"
     assert "全市公务接待费 53.51万元" in page_text(response)  # 164,110 + 200,000 + 170,000 + 1,000
 
 
