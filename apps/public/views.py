@@ -21,6 +21,7 @@ from .figures import headline_cards, headlines
 from .filters import ProjectFilter
 from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
 from .links import budget_url_with, code_url, request_unit, with_unit
+from .narrative_check import differences
 from .queries import (
     children_amounts,
     code_history,
@@ -98,6 +99,8 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
     against = comparison.other or previous_budget(budget, list(comparison.budgets))
     figures = headlines(budget, *([against] if against else []))
     explained = explanation_context(budget, sources)
+    paragraphs = explanation_paragraphs(budget, context=explained)
+    sections = list(budget.sections.filter(project__isnull=True))
     context = {
         "budget": budget,
         "phase_word": phase_word(budget),
@@ -106,8 +109,9 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
         "cards": headline_cards(figures[budget.pk], figures[against.pk] if against else None),
         "largest": largest_items(budget, sources.projects, figures[budget.pk].total, unit),
         "stated_changes": stated_changes(explained),
-        "sections": list(budget.sections.filter(project__isnull=True)),
-        "explanation": explanation_paragraphs(budget, context=explained),
+        "sections": sections,
+        "explanation": paragraphs,
+        "narrative_differences": differences(sections, paragraphs),
         "tables": official_views(budget, official, unit, sources.projects),
         "charts": budget_charts(budget, official, figures[budget.pk], unit, sources.projects),
         "comparison": comparison,

@@ -212,3 +212,17 @@ def test_a_final_account_is_named_as_one_and_compared_with_its_budget(client, se
     budget_page = client.get(URL)
     assert "对照预算看执行情况" in page_text(budget_page)
     assert "/departments/205/2021/final/?compare=2021#compare" in hrefs(budget_page)
+
+
+def test_the_documents_own_text_is_shown_and_where_the_generated_one_differs_is_said(client, seed_budget):
+    # As the disclosure prints it (fixtures/disclosure_205_2021.txt): 卫生健康支出 47.38 万元, where the tables give 47.39.
+    seed_budget.sections.create(
+        position=1,
+        heading="（三）关于2021年支出预算情况说明",
+        body="1.按支出功能分类，包括一般公共服务支出2280.44万元、教育支出20.00万元、卫生健康支出 47.38 万元。",
+    )
+    text = page_text(client.get(URL))
+    assert "部门公开的说明（原文）" in text and "卫生健康支出 47.38 万元" in text
+    assert "系统生成" in text and "不是部门公开的原文" in text
+    assert "在原文“（三）关于2021年支出预算情况说明”中，“卫生健康支出”写作 47.38万元 ，按表格合计为 47.39万元" in text
+    assert "“一般公共服务支出”写作" not in text  # 2280.44 agrees
