@@ -126,6 +126,29 @@ class OfficialTableView(tables.Table):
             for row in self.official.rows
         ]
 
+    @property
+    def two_sided(self) -> bool:
+        """收支总表 and 财政拨款收支总表: revenue and expenditure side by side."""
+        return all(key in (c.key for c in self.official.columns) for key in ITEM_OF.values())
+
+    def side(self, prefix: str) -> list[tuple[str, str, str]]:
+        """One side of a two-sided table, for a phone: (label, amount, row classes) for each row it names."""
+        rows = []
+        for row in self.official.rows:
+            label = row.cells.get(f"{prefix}_item")
+            if label:
+                amount = row.cells.get(f"{prefix}_amount")
+                text = "—" if amount is None else self.unit.format(amount)
+                classes = ("total" if row.is_total else "") + (f" level-{row.level}" if prefix == "exp" else "")
+                rows.append((label, text, classes.strip()))
+        return rows
+
+    @property
+    def sides(self) -> list[tuple[str, str, list]]:
+        """(收入/支出, the amount column's label, rows) for the phone layout of a two-sided table."""
+        labels = {c.key: c.label for c in self.official.columns}
+        return [("收入", labels["rev_amount"], self.side("rev")), ("支出", labels["exp_amount"], self.side("exp"))]
+
     @cached_property
     def blocks(self) -> list[UnitBlock]:
         """The 绩效目标表 project by project (public/includes/performance_blocks.html)."""

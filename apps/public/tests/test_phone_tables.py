@@ -33,8 +33,15 @@ def test_each_table_fits_a_phone_without_cut_digits(browser, live_seed, screensh
         for frame in section.evaluate(FRAMES):
             assert not frame["wider"] or (frame["cue"] and frame["shade"]), (slug, width, frame)
         if slug in ("summary", "fiscal-summary"):
-            # Four columns: the whole table in view, the totals' last digits included.
+            # Four columns on a desktop, the two sides one under the other on a phone: whole, no scrolling.
             assert not any(frame["wider"] for frame in section.evaluate(FRAMES)), (slug, width)
+            sides = section.locator("table.official-side")
+            assert sides.first.is_visible() == (width == 390)
+            if width == 390:
+                for index in range(sides.count()):
+                    box = sides.nth(index).bounding_box()
+                    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+                assert "25,258,772.17" in sides.first.inner_text()
         screenshot(page, f"table-{slug}-{width}")
         page.close()
 
