@@ -38,11 +38,12 @@ class Status(models.TextChoices):
 class Nature(models.TextChoices):
     PERSONNEL = "personnel", "基本支出·人员支出"
     PUBLIC = "public", "基本支出·公用经费"
-    BASIC = "basic", "基本支出（未分人员、公用）"
     PROJECT = "project", "项目支出"
     SUBSIDY = "subsidy", "对附属单位补助支出"
     REMITTANCE = "remittance", "上缴上级支出"
     BUSINESS = "business", "事业单位经营支出"
+    # Last, so that choosing a nature by keyboard reaches the common ones first.
+    BASIC = "basic", "基本支出（未分人员、公用）"
 
 
 # 基本支出 as a whole; a document that does not split it by function code is

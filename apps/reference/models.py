@@ -9,6 +9,12 @@ class GovernmentManager(models.Manager):
     def get_by_natural_key(self, name: str) -> "Government":
         return self.get(name=name)
 
+    def by_url_prefix(self, prefix: str) -> models.QuerySet:
+        """The government a URL or ?government= names: its 行政区划代码, or g<id> (see Government.url_prefix)."""
+        if prefix[:1] == "g" and prefix[1:].isascii() and prefix[1:].isdigit():
+            return self.filter(pk=int(prefix[1:]))
+        return self.filter(code=prefix)
+
 
 class Government(models.Model):
     """A level of government whose departments publish budgets (行政区划): 绍兴市本级,
@@ -125,7 +131,8 @@ class Unit(models.Model):
         verbose_name_plural = "预算单位"
         ordering = ["department", "code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="unit_code_unique"),
+            # Unique within a government, which the import checks; the database can hold it per department.
+            models.UniqueConstraint(fields=["department", "code"], condition=~Q(code=""), name="unit_code_unique"),
             models.UniqueConstraint(fields=["department", "name"], name="unit_name_unique_in_department"),
         ]
 

@@ -82,7 +82,7 @@ UNIT = Field("单位编码", required=False, width=12)
 CODE, CODE_NAME = Field("科目编码", "code", width=12), Field("科目名称", width=30)
 AMOUNT = Field("金额", "money", width=18)
 PROJECT_AMOUNTS = {
-    source: Field(Source(source).label, "money", required=False, width=18)
+    source: Field(Source(source).label, "money", required=False, width=15)
     for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
 }
 OPTIONAL_UNIT = Field("单位编码", required=False, width=12)  # blank: the department as a whole
@@ -129,7 +129,7 @@ PROJECTS = DetailSheet(
         Field("类型", required=False, width=24),
         Field("项目名称", width=30),
         Field("科目编码", "code", required=False, width=12),
-        Field("总体绩效目标", required=False, width=60),
+        Field("总体绩效目标", required=False, width=44),
         *PROJECT_AMOUNTS.values(),
     ),
     key=("单位编码", "项目名称"),

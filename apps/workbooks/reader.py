@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Q
+
 from apps.budgets.models import BudgetNarrative, TableSet
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
@@ -179,6 +181,21 @@ def narrative_value(name: str, value):
     return "" if blank else str(value).strip()
 
 
+def departments_of(data: BudgetData):
+    """The department the data names, within its government (the site's primary one unless named)."""
+    found = Department.objects.filter(code=data.department["code"])
+    if data.government.get("name"):
+        return found.filter(government__name=data.government["name"])
+    return found.filter(government__primary=True)
+
+
+def same_government(data: BudgetData) -> Q:
+    """Units and departments of the data's government, where codes are unique."""
+    if data.government.get("name"):
+        return Q(department__government__name=data.government["name"])
+    return Q(department__government__primary=True)
+
+
 class References:
     """Checks against the database and across sheets: codes of the budget year,
     names that match their codes, known units, projects of indicators, weights."""
@@ -202,12 +219,13 @@ class References:
 
     def check_department(self) -> None:
         code, name = self.data.department.get("code"), self.data.department.get("name")
-        existing = Department.objects.filter(code=code).first()
+        existing = departments_of(self.data).first()
         if existing and existing.name != name:
             self.reader.problem(
                 layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符"
             )
-        known = Unit.objects.filter(code__in=[u["code"] for u in self.data.units]).select_related("department")
+        codes = [u["code"] for u in self.data.units if u.get("code")]
+        known = Unit.objects.filter(same_government(self.data), code__in=codes).select_related("department")
         known = {unit.code: unit for unit in known}
         for unit in self.data.units:
             found = known.get(unit["code"])

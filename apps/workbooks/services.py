@@ -15,12 +15,13 @@ from django.db import IntegrityError, transaction
 from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget, Status
 from apps.reference.models import Department, Government, Unit
+from apps.reference.services import government_named
 
 from . import layout
 from .bounds import bound_problems
 from .lines import write_lines
 from .problems import Problem, WorkbookInvalid
-from .reader import BudgetData
+from .reader import BudgetData, departments_of
 from .snapshot import budget_snapshot
 from .verify import verify_official_sheets
 
@@ -80,14 +81,6 @@ def find_budget(data: BudgetData, lock: bool = False) -> Budget | None:
     return (found.select_for_update() if lock else found).first()
 
 
-def departments_of(data: BudgetData):
-    """The department the data names, within its government (the site's primary one unless named)."""
-    found = Department.objects.filter(code=data.department["code"])
-    if data.government.get("name"):
-        return found.filter(government__name=data.government["name"])
-    return found.filter(government__primary=True)
-
-
 def government_of(data: BudgetData) -> Government:
     """The government the data names (created when new: reference data a document brings), else the primary one."""
     if not data.government.get("name"):
@@ -96,8 +89,7 @@ def government_of(data: BudgetData) -> Government:
             problem = Problem(layout.INFO_SHEET, None, "行政区划", None, "缺少此项：本站尚未设定主体行政区划")
             raise WorkbookInvalid([problem])
         return found
-    defaults = {k: v for k, v in data.government.items() if k != "name" and v}
-    return Government.objects.get_or_create(name=data.government["name"], defaults=defaults)[0]
+    return government_named(**data.government)
 
 
 def reference_notes(data: BudgetData) -> list[str]:
@@ -123,7 +115,8 @@ def units_for(department: Department, data: BudgetData) -> list[Unit]:
     """The budget's units: this department's own, new ones added to it; another
     department's unit is refused without saying whose it is."""
     codes = [u["code"] for u in data.units if u.get("code")]
-    known = {unit.code: unit for unit in Unit.objects.filter(code__in=codes)}
+    same_government = Unit.objects.filter(department__government_id=department.government_id)
+    known = {unit.code: unit for unit in same_government.filter(code__in=codes)}
     foreign = [code for code, unit in known.items() if unit.department_id != department.pk]
     if foreign:
         raise WorkbookInvalid(

@@ -140,3 +140,24 @@ def test_a_district_budget_round_trips_through_its_workbook(client):
     assert list(NarrativeSection.objects.filter(budget=again).values_list("heading", flat=True)) == ["部门主要职能"]
     assert Finding.objects.get(budget=again).sentence == "原文 16,353,248.00，明细合计 16,353,248.34，相差 0.34"
     assert Budget.objects.filter(department__code="205", year=2021).exists()  # the city's 205 is untouched
+
+
+def test_the_api_is_scoped_to_one_government(client, seed_budget):
+    district_budget()
+    district = client.get("/api/budgets/?government=310107").json()["results"]
+    assert [(b["department_key"], b["government"]["level"]) for b in district] == [("310107-205", "区级")]
+    city = client.get("/api/departments/?government=330600").json()["results"]
+    assert [(d["key"], d["government"]["name"]) for d in city] == [("205", "绍兴市本级")]
+    assert client.get("/api/budgets/?government=999999").json()["count"] == 0
+
+
+def test_year_files_can_be_scoped_to_one_government(client, seed_budget):
+    district_budget()
+
+    def csv(url: str) -> str:
+        return b"".join(client.get(url).streaming_content).decode("utf-8-sig")
+
+    assert "310107-205" in csv("/years/2024/tables/expenditure.csv")
+    assert client.get("/years/2024/tables/expenditure.csv?government=330600").status_code == 404  # none that year
+    assert "205 绍兴市信访局" in csv("/years/2021/tables/expenditure.csv?government=330600")
+    assert "绍兴市信访局" not in csv("/years/2024/tables/expenditure.csv?government=310107")
