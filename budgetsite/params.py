@@ -70,6 +70,7 @@ READS: dict[str, tuple[str, ...]] = {
     "public:home": ("year", *LIST, "q", "min_total", "max_total", "government"),
     "public:search": ("q",),
     "public:code": LIST,
+    "public:three-public": ("sort",),
     "public:budget": ("compare",),
     "public:projects": (*LIST, "q", "kind", "unit_code", "min_total", "max_total"),
     "api:departments": ("page", "government"),

@@ -232,6 +232,7 @@ def explanation_context(budget: Budget, sources: TableSources | None = None) -> 
         "name": budget.department.narrative_name,
         "year": budget.year,
         "prior_year": budget.year - 1,
+        "phase_word": budget.get_phase_display(),  # 预算, 决算 or 调整预算: the 说明's words follow the phase
         "narrative": narrative,
         # The 三公 and 其他重要事项 paragraphs need the figures only Zhejiang's
         # template states (prior years, vehicles, procurement): others print their own.
@@ -244,9 +245,11 @@ def explanation_context(budget: Budget, sources: TableSources | None = None) -> 
     }
 
 
-def explanation_paragraphs(budget: Budget, sources: TableSources | None = None) -> list[str]:
+def explanation_paragraphs(
+    budget: Budget, sources: TableSources | None = None, context: dict | None = None
+) -> list[str]:
     """The 说明 as paragraphs of plain text (for pages and workbooks alike); pass
-    the TableSources the tables use to share their roll-up."""
-    text = render_to_string("budgets/explanation.txt", explanation_context(budget, sources))
+    the TableSources the tables use to share their roll-up, or the context already made."""
+    text = render_to_string("budgets/explanation.txt", context or explanation_context(budget, sources))
     # The template wraps long sentences over lines; Chinese joins them without spaces.
     return ["".join(line.strip() for line in block.splitlines()) for block in text.split("\n\n") if block.strip()]

@@ -11,10 +11,12 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
 from apps.budgets.models import Budget
 from apps.budgets.official import OfficialTable
+from apps.projects.models import Project
 
 from .figures import Headline, economic_totals, totals_by_year
 
 ZERO = Decimal("0")
+PROJECT_LIMIT = 10
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Point:
 @dataclass(frozen=True)
 class Chart:
     key: str  # unique on the page: the element ids derive from it
-    kind: str  # bar, pie, treemap or line (see charts.js)
+    kind: str  # bar, pie or line (see charts.js)
     title: str
     points: list[Point]
     unit: AmountUnit
@@ -85,18 +87,32 @@ def composition(expenditure: OfficialTable, unit: AmountUnit) -> Chart:
         elif row.level == 2:
             parent = classes[-1]
             classes[-1] = Point(parent.label, parent.amount, parent.share, parent.children + (point,))
-    return Chart("composition", "treemap", "支出按功能分类（类、款）", classes, unit, label_header="功能分类科目")
+    # A bar a 类 (its 款 are in the chart's table): names stay whole at any width, unlike treemap tiles.
+    return Chart("composition", "bar", "支出按功能分类（类）", classes, unit, label_header="功能分类科目")
 
 
-def budget_charts(budget: Budget, official: list[OfficialTable], headline: Headline, unit: AmountUnit) -> list[Chart]:
-    """The budget page's charts: function composition, economic 款, basic vs
-    project, and the totals over the years when there is more than one."""
+def largest_projects(projects: list[Project], whole: Decimal | None, unit: AmountUnit) -> Chart:
+    """The projects by amount, largest first (the rest summed in one bar)."""
+    items = sorted(((p.name, p.total) for p in projects if p.total), key=lambda item: -item[1])
+    rest_total = sum((amount for _, amount in items), ZERO)
+    points = top_and_rest(
+        with_shares(items, whole), rest_total, PROJECT_LIMIT, f"其余{len(items) - PROJECT_LIMIT}个项目"
+    )
+    return Chart("projects", "bar", "最大的项目（占支出总计）", points, unit, "项目")
+
+
+def budget_charts(
+    budget: Budget, official: list[OfficialTable], headline: Headline, unit: AmountUnit, projects: list[Project]
+) -> list[Chart]:
+    """The budget page's charts: function composition, the largest projects,
+    economic 款, basic vs project, and the totals over the years when there is more than one."""
     expenditure = next(table for table in official if table.slug == "expenditure")
     natures = [("基本支出", headline.basic), ("项目支出", headline.project)]
     if headline.other:
         natures.append(("其他支出", headline.other))
     charts = [
         composition(expenditure, unit),
+        *([largest_projects(projects, headline.total, unit)] if any(p.total for p in projects) else []),
         Chart(
             "economic",
             "bar",

@@ -70,6 +70,11 @@ class ComparedRow:
         return share(self.change, self.other)
 
     @property
+    def ratio(self) -> Decimal | None:
+        """This budget's amount as a percentage of the other's: a 决算's execution of its 预算."""
+        return share(self.current, self.other)
+
+    @property
     def status(self) -> str:
         """In words, so that colour never carries it alone."""
         words = {"current": ("新增", "其后取消"), "other": ("取消", "其后新增")}
@@ -120,21 +125,26 @@ class Comparison:
     budget's code tables, or a message when the choice names no budget."""
 
     choices: list[tuple[str, str, str]]  # (key, label, the budget's own page)
+    budgets: tuple[Budget, ...] = ()  # the department's other published budgets, newest first
     other: Budget | None = None
     message: str = ""
     tables: tuple[CodeComparison, ...] = ()
+    execution: bool = False  # a 决算 (or 调整预算) against its own year's 预算: the tables show the rate
 
 
 def comparison_for(budget: Budget, requested: str | None) -> Comparison:
     others = compare_choices(budget)
     choices = [(compare_key(b), compare_label(b), b.get_absolute_url()) for b in others]
     if not requested:
-        return Comparison(choices)
+        return Comparison(choices, tuple(others))
     other = next((b for b in others if compare_key(b) == requested), None)
     if other is None:
-        return Comparison(choices, message=f"没有“{requested[:20]}”的已公开预算可供比较，请从下列年度中选择。")
+        return Comparison(
+            choices, tuple(others), message=f"没有“{requested[:20]}”的已公开预算可供比较，请从下列年度中选择。"
+        )
     tables = (
         compare_codes(budget, other, Scheme.FUNCTION, "支出按功能分类科目比较"),
         compare_codes(budget, other, Scheme.ECONOMIC, "基本支出按经济分类科目比较"),
     )
-    return Comparison(choices, other=other, tables=tables)
+    execution = budget.phase != Phase.BUDGET and other.phase == Phase.BUDGET and other.year == budget.year
+    return Comparison(choices, tuple(others), other=other, tables=tables, execution=execution)

@@ -30,3 +30,8 @@ def unit_reverse(unit: AmountUnit, viewname: str, **kwargs) -> str:
 
 def code_url(scheme: str, code: str, year: int, unit: AmountUnit) -> str:
     return unit_reverse(unit, "public:code", scheme=scheme, code=code, year=year)
+
+
+def budget_url_with(budget, viewname: str, unit: AmountUnit, **kwargs) -> str:
+    """A page of a budget (one project, one table…), keeping the unit."""
+    return unit_reverse(unit, viewname, **budget.url_kwargs, **kwargs)

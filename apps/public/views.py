@@ -9,7 +9,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from apps.budgets.amounts import AmountUnit
-from apps.budgets.explanation import explanation_paragraphs, share
+from apps.budgets.explanation import explanation_context, explanation_paragraphs
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
 from apps.budgets.official import OfficialTable, TableSources, build_all, build_table, slugs_of
 from apps.projects.models import Project, ProjectFunding
@@ -18,19 +18,25 @@ from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 from .charts import Chart, Point, budget_charts, top_and_rest, with_shares
 from .compare import comparison_for
 from .figures import headline_cards, headlines
-from .filters import DepartmentBudgetFilter, ProjectFilter
-from .links import code_url, request_unit, with_unit
+from .filters import ProjectFilter
+from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
+from .links import budget_url_with, code_url, request_unit, with_unit
+from .narrative_check import differences
 from .queries import (
     children_amounts,
-    city_totals,
     code_history,
     code_total,
     department_amounts,
-    published_years,
-    year_budgets,
 )
 from .search import search as search_all
-from .tables import PAGINATION, CodeDepartmentTable, DepartmentBudgetTable, OfficialTableView, ProjectTable
+from .tables import (
+    PAGINATION,
+    PROJECT_TABLES,
+    CodeDepartmentTable,
+    OfficialTableView,
+    ProjectTable,
+)
+from .three_public import ECONOMIC_CODES
 
 CHART_LIMIT = 15  # bars beyond this are summed as one, the table lists them all
 
@@ -58,60 +64,26 @@ def chosen_year(raw: str | None, years: list[int]) -> int | None:
     raise Http404(f"没有“{raw[:10]}”年度已公开的部门预算。")
 
 
-class HomeView(SingleTableMixin, FilterView):
-    """The city's totals for a year and every published department in it."""
-
-    template_name = "public/home.html"
-    table_class = DepartmentBudgetTable
-    filterset_class = DepartmentBudgetFilter
-    table_pagination = PAGINATION
-
-    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        self.years = published_years()
-        self.year = chosen_year(request.GET.get("year"), self.years)
-        self.totals = city_totals(self.year) if self.year else {}
-        return super().get(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return year_budgets(self.year).for_home_page()
-
-    def get_table_kwargs(self) -> dict:
-        caption = f"{self.year}年各部门支出预算"
-        return {"city_total": self.totals.get("total"), "unit": request_unit(self.request), "caption": caption}
-
-    def shares_chart(self) -> Chart:
-        whole, count = self.totals["total"], self.totals["departments"]
-        largest = year_budgets(self.year).for_home_page().order_by("-total", "department__code")[: CHART_LIMIT + 1]
-        items = [(budget.department.label, budget.total) for budget in largest]
-        points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, f"其余{count - CHART_LIMIT}个部门")
-        return Chart("shares", "bar", f"{self.year}年各部门支出占全市比重", points, request_unit(self.request), "部门")
-
-    def get_context_data(self, **kwargs) -> dict:
-        context = super().get_context_data(**kwargs)
-        context.update(years=self.years, year=self.year, totals=self.totals, **glossary_context())
-        if self.year:
-            total = self.totals["total"]
-            context.update(
-                basic_share=share(self.totals["basic"], total), project_share=share(self.totals["project"], total)
-            )
-            context["charts"] = [self.shares_chart()]
-        return context
-
-
-def official_views(budget: Budget, official: list[OfficialTable], unit: AmountUnit) -> list[OfficialTableView]:
-    """The official tables in the reader's unit, codes linking to their code pages."""
+def official_views(
+    budget: Budget, official: list[OfficialTable], unit: AmountUnit, projects: list[Project] = ()
+) -> list[OfficialTableView]:
+    """The official tables in the reader's unit, codes linking to their code pages
+    and project names to their project pages (`projects` in the tables' order)."""
 
     def code_link(scheme: str):
         # One reverse() per table, not per row: codes are digits, so the placeholder is unambiguous.
         template = code_url(scheme, "000", budget.year, unit)
         return lambda code: template.replace("/000/", f"/{code}/", 1)
 
+    project_template = budget_url_with(budget, "public:project", unit, pk=0)
+    project_urls = [project_template.replace("/0/", f"/{project.pk}/", 1) for project in projects]
     return [
         OfficialTableView(
             table,
             detail_url=with_unit(budget.table_url(table.slug), unit),
             unit=unit,
             code_url=code_link(table.code_scheme) if table.code_scheme else None,
+            project_urls=project_urls,
         )
         for table in official
     ]
@@ -120,19 +92,28 @@ def official_views(budget: Budget, official: list[OfficialTable], unit: AmountUn
 def budget_detail(request: HttpRequest, department: str, year: int, phase: str = Phase.BUDGET) -> HttpResponse:
     budget = visible_budget(request, department, year, phase)
     unit = request_unit(request)
-    sources = TableSources(budget)  # the tables and the 说明 share one roll-up
+    sources = TableSources(budget)  # the tables, the first screen and the 说明 share one roll-up
     official = build_all(budget, sources)
     comparison = comparison_for(budget, request.GET.get("compare"))
-    compared = [comparison.other] if comparison.other else []
-    figures = headlines(budget, *compared)
-    prior = figures[comparison.other.pk] if comparison.other else None
+    # Without a chosen comparison, the first screen compares with the year before when it is published.
+    against = comparison.other or previous_budget(budget, list(comparison.budgets))
+    figures = headlines(budget, *([against] if against else []))
+    explained = explanation_context(budget, sources)
+    paragraphs = explanation_paragraphs(budget, context=explained)
+    sections = list(budget.sections.filter(project__isnull=True))
     context = {
         "budget": budget,
-        "cards": headline_cards(figures[budget.pk], prior),
-        "explanation": explanation_paragraphs(budget, sources),
-        "sections": list(budget.sections.filter(project__isnull=True)),
-        "tables": official_views(budget, official, unit),
-        "charts": budget_charts(budget, official, figures[budget.pk], unit),
+        "phase_word": phase_word(budget),
+        "against": against,
+        "final": execution_of(budget, list(comparison.budgets)),
+        "cards": headline_cards(figures[budget.pk], figures[against.pk] if against else None),
+        "largest": largest_items(budget, sources.projects, figures[budget.pk].total, unit),
+        "stated_changes": stated_changes(explained),
+        "sections": sections,
+        "explanation": paragraphs,
+        "narrative_differences": differences(sections, paragraphs),
+        "tables": official_views(budget, official, unit, sources.projects),
+        "charts": budget_charts(budget, official, figures[budget.pk], unit, sources.projects),
         "comparison": comparison,
         **glossary_context(),
     }
@@ -145,8 +126,11 @@ def table_detail(
     budget = visible_budget(request, department, year, phase)
     if slug not in slugs_of(budget):
         raise Http404(f"这份预算没有名为“{slug}”的表。")
-    table = official_views(budget, [build_table(budget, slug)], request_unit(request))[0]
-    return render(request, "public/table_detail.html", {"budget": budget, "table": table, **glossary_context()})
+    sources = TableSources(budget)
+    projects = sources.projects if slug in PROJECT_TABLES else []
+    table = official_views(budget, [build_table(budget, slug, sources)], request_unit(request), projects)[0]
+    context = {"budget": budget, "phase_word": phase_word(budget), "table": table, **glossary_context()}
+    return render(request, "public/table_detail.html", context)
 
 
 def find_code(scheme: str, code: str, year: int) -> ClassificationCode:
@@ -209,6 +193,8 @@ class CodeView(SingleTableMixin, TemplateView):
         ancestors = [a for a in (self.node.parent and self.node.parent.parent, self.node.parent) if a]
         context.update(
             node=self.node,
+            # 30217 公务接待费 and its kin count basic spending only; the 三公 page has the whole category.
+            three_public_key=ECONOMIC_CODES.get(self.node.code) if self.node.scheme == Scheme.ECONOMIC else None,
             ancestors=ancestors,
             # The glossary explains some codes under their full path: 一般公共服务支出（类）…（款）行政运行（项）
             glossary_key="".join(f"{code.name}（{code.level}）" for code in [*ancestors, self.node]),
@@ -281,6 +267,6 @@ def glossary(request: HttpRequest) -> HttpResponse:
 
 def search(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
-    groups = search_all(q, request_unit(request))
+    groups, partial = search_all(q, request_unit(request))
     found = sum(len(group.results) for group in groups)
-    return render(request, "public/search.html", {"q": q, "groups": groups, "found": found})
+    return render(request, "public/search.html", {"q": q, "groups": groups, "found": found, "partial": partial})

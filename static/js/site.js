@@ -50,4 +50,22 @@
   }
 
   document.querySelectorAll("table[data-drilldown]").forEach(enhance);
+
+  /* A wide table's frame says so: a shade on the edge with more columns, and a
+   * line of text, while there is more to the right. */
+  function watchScroll(frame) {
+    var box = frame.querySelector(".table-scroll");
+    if (!box) return;
+    function update() {
+      var more = box.scrollWidth - box.clientWidth > 1;
+      frame.classList.toggle("can-scroll", more);
+      frame.classList.toggle("at-end", more && box.scrollLeft + box.clientWidth >= box.scrollWidth - 1);
+    }
+    box.addEventListener("scroll", update, { passive: true });
+    if (window.ResizeObserver) new ResizeObserver(update).observe(box);
+    box.querySelectorAll("button.drill").forEach(function (button) { button.addEventListener("click", update); });
+    update();
+  }
+
+  document.querySelectorAll(".scroll-frame").forEach(watchScroll);
 })();

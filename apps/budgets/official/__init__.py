@@ -8,6 +8,7 @@ from apps.budgets.models import Budget, TableSet
 
 from . import balance_tables, code_tables, other_tables
 from .base import Column, OfficialTable, Row
+from .phases import named_for_phase
 from .sources import TableSources
 
 Builder = Callable[[TableSources], OfficialTable]
@@ -63,7 +64,7 @@ def build_table(budget: Budget, slug: str, sources: TableSources | None = None) 
         table.name = names[slug]
         table.title = f"{budget.year}年{budget.level_label}部门{table.name}"
     table.findings = [finding for finding in sources.findings if finding.table == table.name]
-    return table
+    return named_for_phase(table, budget.phase)
 
 
 def build_all(budget: Budget, sources: TableSources | None = None) -> list[OfficialTable]:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from apps.budgets.amounts import AmountUnit
+from apps.public.first_screen import compact_amount
 from apps.public.links import request_unit, with_unit
 
 register = template.Library()
@@ -53,6 +54,23 @@ def money(context, amount: Decimal | None) -> str:
 
 
 @register.simple_tag(takes_context=True)
+def headline_money(context, amount: Decimal | None, signed: bool = False) -> str:
+    """A headline amount: 万元/亿元 as the disclosures speak, unless the reader chose
+    a unit (`?unit=yuan` exact to the cent, `?unit=wan` 万元 everywhere)."""
+    if amount is None:
+        return "—"
+    request = context.get("request")
+    chosen = request.GET.get("unit") if request else None
+    sign = ("+" if amount > 0 else "−" if amount < 0 else "") if signed else ""
+    amount = abs(amount) if signed else amount
+    if chosen == "yuan":
+        return f"{sign}{AmountUnit.YUAN.format(amount)}元"
+    if chosen == AmountUnit.WAN.value:
+        return f"{sign}{AmountUnit.WAN.format(amount)}万元"
+    return sign + compact_amount(amount)
+
+
+@register.simple_tag(takes_context=True)
 def signed_money(context, amount: Decimal | None) -> str:
     """A change with its sign spelled out (+/−), so colour never carries it alone."""
     if amount is None:
@@ -65,6 +83,14 @@ def signed_money(context, amount: Decimal | None) -> str:
 def percent(value: Decimal | None) -> str:
     """A share from explanation.share(): 28.5%; a dash where the base is zero."""
     return "—" if value is None else f"{value}%"
+
+
+@register.filter
+def weight(value) -> str:
+    """An indicator weight as the disclosure prints it: 10, 12.5; blank when not given."""
+    if value is None or value == "":
+        return "—"
+    return f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
 
 
 @register.filter
@@ -118,3 +144,15 @@ def budget_file_url(context, budget, fmt: str = "xlsx", slug: str = "") -> str:
     else:
         url = reverse("workbooks:budget-xlsx", kwargs=budget.url_kwargs)
     return with_unit(url, reader_unit(context))
+
+
+@register.simple_tag(takes_context=True)
+def three_public_url(context, year: int, key: str = "") -> str:
+    """The city's 三公 ranking of a year, by one category (`?sort=`), keeping the unit."""
+    url = reverse("public:three-public", kwargs={"year": year}) + (f"?sort={key}" if key and key != "total" else "")
+    return with_unit(url, reader_unit(context))
+
+
+@register.filter
+def get_item(mapping: dict, key: str):
+    return mapping.get(key) if mapping else None

@@ -20,9 +20,9 @@ def hrefs(response) -> list[str]:
 
 
 def row_text(response, marker: str) -> str:
-    """The text of the first table row containing `marker`."""
+    """The text of the first table row containing `marker` (the first screen's lists above the tables aside)."""
     body = response.content.decode()
-    start = body.rindex("<tr", 0, body.index(marker))
+    start = body.rindex("<tr", 0, body.index(marker, body.index("<tbody")))
     row = body[start : body.index("</tr>", start)]
     return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)))
 
@@ -40,3 +40,9 @@ def chart_payload(response, key: str) -> dict:
     match = re.search(rf'<script id="chart-data-{key}" type="application/json">(.*?)</script>', body, flags=re.S)
     assert match, f"no chart {key}"
     return json.loads(match.group(1))
+
+
+def table_part(response) -> str:
+    """The page from its first table body on: what the tables list, without the first screen."""
+    body = response.content.decode()
+    return body[body.index("<tbody") :]

@@ -16,13 +16,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
     "home": "/",
-    "budget": "/departments/205/2021/?compare=2020",
+    "budget": "/departments/205/2021/",
+    "compare": "/departments/205/2021/?compare=2020",
+    "three-public": "/three-public/2021/?sort=reception",
     "table": "/departments/205/2021/tables/expenditure/",
     "code": "/subjects/economic/30217/2021/",
     "projects": "/departments/205/2021/projects/",
     "project": "project",
     "glossary": "/glossary/",
-    "search": "/search/?q=接待",
+    "search": "/search/?q=公务 接待",
     "missing": "/departments/205/2019/",
 }
 
@@ -63,7 +65,9 @@ def test_budget_page_reads_on_desktop_and_phone(browser, live_seed, screenshot, 
     assert (
         page.locator("h1").inner_text().startswith("绍兴市信访局（市统一政务咨询投诉举报平台管理办公室）2021年部门预算")
     )
-    assert page.locator("table.official").count() == 9
+    # Eight tables, and the 绩效目标表 project by project.
+    assert page.locator("table.official").count() == 8
+    assert page.locator("#performance .project-block").count() > 0
     # The page itself never scrolls sideways; wide tables scroll inside their own box.
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     row = page.locator("#expenditure tr", has_text="2010301")
@@ -80,7 +84,7 @@ def test_budget_page_reads_on_desktop_and_phone(browser, live_seed, screenshot, 
 def test_a_table_page_and_a_missing_page(browser, live_seed, screenshot):
     page = browser.new_page(viewport={"width": 390, "height": 800})
     page.goto(f"{live_seed.url}/departments/205/2021/tables/performance/")
-    assert "督查次数" in page.locator("table").inner_text()
+    assert "督查次数" in page.locator("#performance").inner_text()
     screenshot(page, "performance-390")
     response = page.goto(f"{live_seed.url}/departments/205/2019/")
     assert response.status == 404 and "页面不存在" in page.content()

@@ -39,7 +39,7 @@ def test_budget_page_shows_every_table_and_the_narrative(client, seed_budget):
 def test_each_table_has_its_own_page(client, seed_budget, slug):
     response = client.get(f"{BUDGET_URL}tables/{slug}/")
     assert response.status_code == 200
-    assert '<caption><span class="caption-text">2021年市级部门' in response.content.decode()
+    assert f'<h3 class="table-title" id="{slug}-title">2021年市级部门' in response.content.decode()
 
 
 def test_code_and_name_share_a_row_with_the_amounts(client, seed_budget):

@@ -13,7 +13,8 @@ def group_text(response, kind: str) -> str:
     """The text of one group of results, from its heading to the next."""
     text = page_text(response)
     start = text.index(f" {kind} （")
-    rest = [text.find(f" {k} （", start + 1) for k in ["部门", "预算单位", "项目", "科目", "绩效指标"]]
+    kinds = ["专题与名词解释", "部门", "预算单位", "项目", "科目", "绩效指标"]
+    rest = [text.find(f" {k} （", start + 1) for k in kinds]
     ends = [i for i in rest if i > start] + [text.index("数据来源")]
     return text[start : min(ends)]
 
@@ -59,3 +60,34 @@ def test_many_results_are_capped_with_a_note(client, seed_budget):
 def test_odd_queries_are_answered_calmly(client, seed_budget, q):
     response = client.get("/search/", {"q": q})
     assert response.status_code == 200
+
+
+def test_three_public_finds_the_ranking_the_glossary_and_its_codes(client, seed_budget):
+    response = client.get("/search/", {"q": "三公"})
+    topics = group_text(response, "专题与名词解释")
+    assert "“三公”经费：各部门排名" in topics and "“三公”经费" in topics
+    assert "/three-public/" in hrefs(response)
+    assert "30217 公务接待费" in group_text(response, "科目")
+
+
+def test_two_words_find_what_contains_both(client, seed_budget):
+    reception = client.get("/search/", {"q": "公务 接待"})
+    assert "30217 公务接待费" in group_text(reception, "科目")
+    assert "部分词语" not in page_text(reception)
+    publicity = client.get("/search/", {"q": "信访 宣传"})
+    assert "信访宣传经费" in group_text(publicity, "项目")
+    # Written together, jieba cuts them into the same two words.
+    assert "信访宣传经费" in group_text(client.get("/search/", {"q": "信访宣传"}), "项目")
+
+
+def test_results_show_their_amounts(client, seed_budget):
+    response = client.get("/search/", {"q": "信访"})
+    assert "绍兴市信访局（市统一政务咨询投诉举报平台管理办公室） 2,525.88万元" in group_text(response, "部门")
+    # 30217 公务接待费 by economic code: the 22,000.00 of basic spending.
+    assert "30217 公务接待费 2.20万元" in group_text(client.get("/search/", {"q": "接待"}), "科目")
+
+
+def test_when_nothing_has_every_word_results_with_some_are_shown_as_partial(client, seed_budget):
+    response = client.get("/search/", {"q": "信访 火箭"})
+    assert "以下结果只包含其中一部分词语" in page_text(response)
+    assert "绍兴市信访局" in group_text(response, "部门")

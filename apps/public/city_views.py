@@ -1,0 +1,118 @@
+"""The city's pages: the home page (a year's totals, its largest departments and
+projects, every published department) and the 三公 ranking of a year."""
+
+from decimal import Decimal
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from apps.budgets.explanation import share
+from apps.budgets.models import Budget
+
+from .charts import Chart, Point, top_and_rest, with_shares
+from .filters import DepartmentBudgetFilter
+from .first_screen import LARGEST, city_projects
+from .links import request_unit, with_unit
+from .queries import city_totals, published_years, year_budgets
+from .tables import PAGINATION, DepartmentBudgetTable
+from .three_public import CATEGORIES, category_totals, city_history, ranking
+from .views import CHART_LIMIT, chosen_year, glossary_context
+
+
+class HomeView(SingleTableMixin, FilterView):
+    """The city's totals for a year and every published department in it."""
+
+    template_name = "public/home.html"
+    table_class = DepartmentBudgetTable
+    filterset_class = DepartmentBudgetFilter
+    table_pagination = PAGINATION
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        self.years = published_years()
+        self.year = chosen_year(request.GET.get("year"), self.years)
+        self.totals = city_totals(self.year) if self.year else {}
+        # The first screen compares with the year before when it has published budgets.
+        self.prior = city_totals(self.year - 1) if self.year and self.year - 1 in self.years else None
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return year_budgets(self.year).for_home_page()
+
+    def get_table_kwargs(self) -> dict:
+        caption = f"{self.year}年各部门支出预算"
+        return {"city_total": self.totals.get("total"), "unit": request_unit(self.request), "caption": caption}
+
+    def shares_chart(self, largest: list[Budget]) -> Chart:
+        whole, count = self.totals["total"], self.totals["departments"]
+        items = [(budget.department.label, budget.total) for budget in largest]
+        points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, f"其余{count - CHART_LIMIT}个部门")
+        return Chart("shares", "bar", f"{self.year}年各部门支出占全市比重", points, request_unit(self.request), "部门")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context.update(years=self.years, year=self.year, totals=self.totals, **glossary_context())
+        if self.year:
+            total = self.totals["total"]
+            context.update(
+                basic_share=share(self.totals["basic"], total), project_share=share(self.totals["project"], total)
+            )
+            largest = list(
+                year_budgets(self.year).for_home_page().order_by("-total", "department__code")[: CHART_LIMIT + 1]
+            )
+            context["charts"] = [self.shares_chart(largest)]
+            context["largest_departments"] = [
+                (budget, share(budget.total, total)) for budget in largest[:LARGEST] if budget.total
+            ]
+            context["largest_projects"] = city_projects(self.year, total, request_unit(self.request))
+            context["prior"] = self.prior
+            if self.prior and self.prior["total"] is not None and total is not None:
+                context["change"] = total - self.prior["total"]
+                context["change_percent"] = share(context["change"], self.prior["total"])
+        return context
+
+
+def three_public_latest(request: HttpRequest) -> HttpResponse:
+    """The 三公 ranking of the latest year with published budgets (the site menu's link)."""
+    years = published_years()
+    if not years:
+        raise Http404("暂无已公开的部门预算。")
+    return redirect(with_unit(reverse("public:three-public", kwargs={"year": years[0]}), request_unit(request)))
+
+
+def three_public(request: HttpRequest, year: int) -> HttpResponse:
+    """The city's 三公经费 of a year: departments ranked by the category the reader picks."""
+    years = published_years()
+    if year not in years:
+        raise Http404(f"没有{year}年已公开的部门预算。")
+    key = request.GET.get("sort", "total")
+    key = key if key in CATEGORIES else "total"
+    ranked = ranking(year, key)
+    unit = request_unit(request)
+    label = CATEGORIES[key][0]
+    items = [(row.name, row.amounts[key]) for row in ranked if row.amounts[key] is not None]
+    whole = sum((amount for _, amount in items), Decimal("0"))
+    rest = f"其余{len(items) - CHART_LIMIT}个部门"
+    points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, rest)
+    history = city_history()
+    charts = [Chart("ranking", "bar", f"{year}年各部门{label}", points, unit, "部门")] if items else []
+    if len(history) > 1:
+        trend = [Point(f"{y}年", amounts["total"]) for y, amounts in history]
+        charts.append(Chart("history", "line", "历年全市“三公”经费合计", trend, unit, "年度"))
+    context = {
+        "year": year,
+        "years": years,
+        "key": key,
+        "label": label,
+        "categories": CATEGORIES,
+        # The chosen category first, next to the names: in view on a phone without scrolling.
+        "columns": {key: CATEGORIES[key], **{k: v for k, v in CATEGORIES.items() if k != key}},
+        "ranked": ranked,
+        "city": category_totals(ranked),
+        "history": history,
+        "charts": charts,
+        **glossary_context(),
+    }
+    return render(request, "public/three_public.html", context)

@@ -1,0 +1,80 @@
+"""The city's “三公”经费 for a year: every department ranked by each category and
+by the total, and the city's totals over the years. The figures are the
+departments' 一般公共预算“三公”经费表 (all spending, basic and project), which
+is why an economic code page (30217 公务接待费, basic spending only) is not the
+place to rank them and links here instead."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import F, Q, Sum
+
+from apps.budgets.models import Budget, Phase, Status, ThreePublicCategory, ThreePublicLine
+
+C = ThreePublicCategory
+LINES = "three_public_lines__"
+# Each ranking: its key in `?sort=`, its heading, and the categories it sums.
+CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "total": ("“三公”经费合计", tuple(C)),
+    "overseas": (C.OVERSEAS.label, (C.OVERSEAS,)),
+    "vehicle": ("公务用车购置及运行维护费", (C.VEHICLE_PURCHASE, C.VEHICLE_RUNNING)),
+    "vehicle_purchase": (C.VEHICLE_PURCHASE.label, (C.VEHICLE_PURCHASE,)),
+    "vehicle_running": (C.VEHICLE_RUNNING.label, (C.VEHICLE_RUNNING,)),
+    "reception": (C.RECEPTION.label, (C.RECEPTION,)),
+}
+# Economic codes whose basic spending is one part of a 三公 category (their code pages link here).
+ECONOMIC_CODES = {"30212": "overseas", "30217": "reception", "30231": "vehicle_running", "31013": "vehicle_purchase"}
+
+
+def sums(prefix: str = "") -> dict:
+    return {
+        key: Sum(f"{prefix}amount", filter=Q(**{f"{prefix}category__in": categories}))
+        for key, (_, categories) in CATEGORIES.items()
+    }
+
+
+@dataclass(frozen=True)
+class Ranked:
+    rank: int | None  # None for a department that states nothing in this category
+    code: str
+    name: str
+    url_key: str  # the department in URLs (Department.url_key)
+    amounts: dict[str, Decimal | None]
+
+
+def ranking(year: int, key: str) -> list[Ranked]:
+    """Every department with a published 预算 of the year, largest first by `key`;
+    those without a 三公 line in it come last, blank (not 0). One query."""
+    budgets = (
+        Budget.objects.published()
+        .filter(year=year, phase=Phase.BUDGET)
+        .select_related("department__government")
+        .annotate(**sums(LINES))
+        .order_by(F(key).desc(nulls_last=True), "department__code")
+    )
+    return [
+        Ranked(
+            position if getattr(budget, key) is not None else None,
+            budget.department.code,
+            budget.department.name,
+            budget.department.url_key,
+            {k: getattr(budget, k) for k in CATEGORIES},
+        )
+        for position, budget in enumerate(budgets, start=1)
+    ]
+
+
+def city_history() -> list[tuple[int, dict[str, Decimal | None]]]:
+    """The city's 三公 totals by category, year by year (published 预算 only)."""
+    lines = ThreePublicLine.objects.filter(budget__status=Status.PUBLISHED, budget__phase=Phase.BUDGET)
+    rows = lines.values("budget__year").annotate(**sums()).order_by("budget__year")
+    return [(row.pop("budget__year"), row) for row in rows]
+
+
+def category_totals(ranked: list[Ranked]) -> dict[str, Decimal | None]:
+    """The city's total of each category over the ranked departments; blank where none states one."""
+    totals: dict[str, Decimal | None] = {}
+    for key in CATEGORIES:
+        amounts = [row.amounts[key] for row in ranked if row.amounts[key] is not None]
+        totals[key] = sum(amounts, Decimal("0")) if amounts else None
+    return totals
