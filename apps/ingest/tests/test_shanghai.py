@@ -252,3 +252,24 @@ def test_a_unit_budget_of_the_template_reads_alike(db, sample_text):
         )
         assert stored == (total, basic, project), code
     assert budget.three_public_lines.count() == 3 and budget.running_cost
+
+
+@pytest.mark.parametrize(
+    ("slug", "title", "keys"),
+    [
+        ("expenditure", "部门支出预算总表", ("total", "basic", "project")),
+        ("general-public", "部门一般公共预算支出功能分类预算表", ("total", "basic", "project")),
+        ("general-public-basic", "一般公共预算基本支出部门预算经济分类预算表", ("total", "personnel", "public")),
+    ],
+)
+def test_every_printed_row_reads_back_through_the_api(db, client, sample_text, slug, title, keys):
+    budget = write_sample(sample_text)
+    budget.status = "published"
+    budget.save()
+    answer = client.get(f"/api/budgets/{budget.department.url_key}/2024/tables/{slug}/").json()
+    served = {row["code"]: [Decimal(row["cells"][key] or "0") for key in keys] for row in answer["rows"]}
+    printed = printed_rows(sample_text, title)
+    assert len(printed) > 30
+    for code, figures in printed.items():
+        assert served[code] == figures, (slug, code)
+    assert set(served) == set(printed)  # no row the document does not print
