@@ -113,7 +113,8 @@ def economic_names(budget: Budget, nature: str) -> list[str]:
     return list(lines.order_by("code__code").values_list("code__name", flat=True).distinct())
 
 
-def revenue_context(revenue: dict[str, Decimal]) -> dict:
+def revenue_context(revenue: dict[str, Decimal], full_template: bool = True) -> dict:
+    """Zhejiang's template names 政府性基金, 专户 and 上年结转 even at zero; another names only what it holds."""
     total = sum(revenue.values(), ZERO)
     carryover = sum((v for k, v in revenue.items() if k.startswith("carryover")), ZERO)
     fixed = {
@@ -122,14 +123,17 @@ def revenue_context(revenue: dict[str, Decimal]) -> dict:
         RevenueSource.SPECIAL_ACCOUNT: "专户资金",
     }
     parts = [
-        Figure(label, wan(revenue.get(source)), share(revenue.get(source), total)) for source, label in fixed.items()
+        Figure(label, wan(revenue.get(source)), share(revenue.get(source), total))
+        for source, label in fixed.items()
+        if full_template or source in revenue
     ]
     parts += [
         Figure(RevenueSource(source).label, wan(amount), share(amount, total))
         for source, amount in revenue.items()
         if source not in fixed and not source.startswith("carryover") and amount
     ]
-    parts.append(Figure("上年结转", wan(carryover), share(carryover, total)))
+    if full_template or carryover:
+        parts.append(Figure("上年结转", wan(carryover), share(carryover, total)))
     fiscal = [s for s in RevenueSource if s.value in FISCAL_SOURCES]
     return {
         "revenue_total": wan(total),
@@ -144,6 +148,8 @@ def expenditure_context(budget: Budget, rollup: FunctionRollup) -> dict:
     totals = rollup.totals
     total = totals["total"]
     named = [(Nature.PERSONNEL, "人员支出"), (Nature.PUBLIC, "日常公用支出"), (Nature.PROJECT, "项目支出")]
+    if rollup.holds_unsplit_basic:  # no 人员/公用 by function code: 基本支出 is named whole below
+        named = named[2:]
     return {
         "expenditure_total": wan(total),
         "classes": by_class(rollup, "total"),
@@ -237,7 +243,7 @@ def explanation_context(budget: Budget, sources: TableSources | None = None) -> 
         # The 三公 and 其他重要事项 paragraphs need the figures only Zhejiang's
         # template states (prior years, vehicles, procurement): others print their own.
         "full_template": budget.table_set == TableSet.ZHEJIANG,
-        **revenue_context(sources.revenue),
+        **revenue_context(sources.revenue, budget.table_set == TableSet.ZHEJIANG),
         **expenditure_context(budget, sources.function),
         **general_context(budget, narrative, sources.function),
         **three_public_context(budget, narrative),

@@ -17,7 +17,9 @@ HEADLINE_SUMS = {
     "personnel": Sum("amount", filter=Q(nature=Nature.PERSONNEL)),
     "public": Sum("amount", filter=Q(nature=Nature.PUBLIC)),
     "project": Sum("amount", filter=Q(nature=Nature.PROJECT)),
+    "unsplit": Sum("amount", filter=Q(nature=Nature.BASIC)),
 }
+SPLIT_SUMS = {key: HEADLINE_SUMS[key] for key in ("personnel", "public")}
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Headline:
     personnel: Decimal = ZERO
     public: Decimal = ZERO
     project: Decimal = ZERO
+    unsplit: Decimal = ZERO  # 基本支出 the document does not split by function code
 
     @property
     def other(self) -> Decimal:
@@ -65,10 +68,11 @@ class Card:
 
 
 def headline_cards(current: Headline, prior: Headline | None = None) -> list[Card]:
+    by_economic = {"personnel", "public"} if current.unsplit else set()
     return [
         Card(
             key,
-            label,
+            f"{label}（按经济分类）" if key in by_economic else label,
             getattr(current, key),
             None if key == "total" else share(getattr(current, key), current.total),
             getattr(prior, key) if prior else None,
@@ -78,10 +82,16 @@ def headline_cards(current: Headline, prior: Headline | None = None) -> list[Car
 
 
 def headlines(*budgets: Budget) -> dict[int, Headline]:
-    """Budget id → its headline figures, for any number of budgets in one query."""
+    """Budget id → its headline figures, for any number of budgets in one query (two where a
+    document splits 基本支出 into 人员/公用 only by economic code: the split is taken from there)."""
     rows = FunctionLine.objects.filter(budget__in=budgets).values("budget").annotate(**HEADLINE_SUMS).order_by()
-    found = {row.pop("budget"): Headline(**{k: v or ZERO for k, v in row.items()}) for row in rows}
-    return {budget.pk: found.get(budget.pk, Headline()) for budget in budgets}
+    found = {row.pop("budget"): {k: v or ZERO for k, v in row.items()} for row in rows}
+    unsplit = [pk for pk, sums in found.items() if sums["unsplit"]]
+    if unsplit:
+        economic = EconomicLine.objects.filter(budget__in=unsplit).values("budget").annotate(**SPLIT_SUMS).order_by()
+        for row in economic:
+            found[row.pop("budget")].update({k: v or ZERO for k, v in row.items()})
+    return {budget.pk: Headline(**found.get(budget.pk, {})) for budget in budgets}
 
 
 def economic_totals(budget: Budget) -> list[tuple[str, Decimal]]:

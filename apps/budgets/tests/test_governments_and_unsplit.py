@@ -161,3 +161,9 @@ def test_year_files_can_be_scoped_to_one_government(client, seed_budget):
     assert client.get("/years/2024/tables/expenditure.csv?government=330600").status_code == 404  # none that year
     assert "205 绍兴市信访局" in csv("/years/2021/tables/expenditure.csv?government=330600")
     assert "绍兴市信访局" not in csv("/years/2024/tables/expenditure.csv?government=310107")
+
+
+def test_the_generated_explanation_names_no_figure_the_document_lacks():
+    text = "".join(explanation_paragraphs(district_budget()))
+    assert "人员支出0.00万元" not in text and "政府性基金收入" not in text and "结转下年" not in text
+    assert "基本支出（未分人员、公用）2096.18万元" in text

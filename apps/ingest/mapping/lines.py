@@ -201,7 +201,7 @@ class FunctionLines:
         name = self.expenditure.tree.name(code) or ""
         kind = {"行政运行": Unit.Kind.ADMINISTRATIVE, "事业运行": Unit.Kind.PUBLIC_INSTITUTION}.get(name)
         matching = [u for u in self.units if kind and u["kind"] == kind]
-        if len(matching) != 1:
+        if len(matching) != 1 or not matching[0]["code"]:  # units known by name only hold no lines
             return None
         if code not in self.told:
             self.told.add(code)
