@@ -279,7 +279,7 @@ def fit_height(sheet: Worksheet, row: int, value) -> None:
 
 
 def units_line(budget: Budget) -> str:
-    return "，".join(f"【{unit.code}】{unit.name}" for unit in budget.units.all())
+    return "，".join(f"【{unit.code}】{unit.name}" if unit.code else unit.name for unit in budget.units.all())
 
 
 def write_budget_workbook(budget: Budget, stream: BinaryIO | str, unit: AmountUnit = AmountUnit.YUAN) -> None:
