@@ -68,9 +68,9 @@ LIST = ("page", "per_page", "sort")
 # URL name → the parameters its view reads. Every page reads `unit` (the 元/万元 switch).
 READS: dict[str, tuple[str, ...]] = {
     "public:home": ("year", *LIST, "q", "min_total", "max_total", "government"),
+    "public:three-public": ("sort", "government"),
     "public:search": ("q",),
-    "public:code": LIST,
-    "public:three-public": ("sort",),
+    "public:code": (*LIST, "government"),
     "public:budget": ("compare",),
     "public:projects": (*LIST, "q", "kind", "unit_code", "min_total", "max_total"),
     "api:departments": ("page", "government"),

@@ -16,7 +16,7 @@ from .charts import Chart, Point, top_and_rest, with_shares
 from .filters import DepartmentBudgetFilter
 from .first_screen import LARGEST, city_projects
 from .links import request_unit, with_unit
-from .queries import city_totals, published_years, year_budgets
+from .queries import chosen_government, city_totals, published_years, publishing_governments, year_budgets
 from .tables import PAGINATION, DepartmentBudgetTable
 from .three_public import CATEGORIES, category_totals, city_history, ranking
 from .views import CHART_LIMIT, chosen_year, glossary_context
@@ -31,15 +31,18 @@ class HomeView(SingleTableMixin, FilterView):
     table_pagination = PAGINATION
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        self.years = published_years()
-        self.year = chosen_year(request.GET.get("year"), self.years)
-        self.totals = city_totals(self.year) if self.year else {}
+        self.year = chosen_year(request.GET.get("year"), published_years())
+        self.governments = publishing_governments(self.year)
+        self.government = chosen_government(request.GET.get("government"), self.year, self.governments)
+        self.years = published_years(self.government)
+        self.totals = city_totals(self.year, self.government) if self.year else {}
         # The first screen compares with the year before when it has published budgets.
-        self.prior = city_totals(self.year - 1) if self.year and self.year - 1 in self.years else None
+        has_prior = self.year and self.year - 1 in self.years
+        self.prior = city_totals(self.year - 1, self.government) if has_prior else None
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return year_budgets(self.year).for_home_page()
+        return year_budgets(self.year, self.government).for_home_page()
 
     def get_table_kwargs(self) -> dict:
         caption = f"{self.year}年各部门支出预算"
@@ -54,19 +57,26 @@ class HomeView(SingleTableMixin, FilterView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         context.update(years=self.years, year=self.year, totals=self.totals, **glossary_context())
+        context.update(
+            government=self.government,
+            governments=self.governments,
+            whole=self.government.whole if self.government else "全部",
+        )
         if self.year:
             total = self.totals["total"]
             context.update(
                 basic_share=share(self.totals["basic"], total), project_share=share(self.totals["project"], total)
             )
             largest = list(
-                year_budgets(self.year).for_home_page().order_by("-total", "department__code")[: CHART_LIMIT + 1]
+                year_budgets(self.year, self.government)
+                .for_home_page()
+                .order_by("-total", "department__code")[: CHART_LIMIT + 1]
             )
             context["charts"] = [self.shares_chart(largest)]
             context["largest_departments"] = [
                 (budget, share(budget.total, total)) for budget in largest[:LARGEST] if budget.total
             ]
-            context["largest_projects"] = city_projects(self.year, total, request_unit(self.request))
+            context["largest_projects"] = city_projects(self.year, total, request_unit(self.request), self.government)
             context["prior"] = self.prior
             if self.prior and self.prior["total"] is not None and total is not None:
                 context["change"] = total - self.prior["total"]
@@ -89,14 +99,15 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
         raise Http404(f"没有{year}年已公开的部门预算。")
     key = request.GET.get("sort", "total")
     key = key if key in CATEGORIES else "total"
-    ranked = ranking(year, key)
+    government = chosen_government(request.GET.get("government"), year)
+    ranked = ranking(year, key, government)
     unit = request_unit(request)
     label = CATEGORIES[key][0]
     items = [(row.name, row.amounts[key]) for row in ranked if row.amounts[key] is not None]
     whole = sum((amount for _, amount in items), Decimal("0"))
     rest = f"其余{len(items) - CHART_LIMIT}个部门"
     points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, rest)
-    history = city_history()
+    history = city_history(government)
     charts = [Chart("ranking", "bar", f"{year}年各部门{label}", points, unit, "部门")] if items else []
     if len(history) > 1:
         trend = [Point(f"{y}年", amounts["total"]) for y, amounts in history]

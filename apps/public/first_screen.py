@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Sum
 
 from apps.budgets.explanation import Change, share
-from apps.budgets.models import BASIC_NATURES, Budget, FunctionLine, Phase, Status
+from apps.budgets.models import BASIC_NATURES, Budget, FunctionLine, Phase
 from apps.projects.models import Project
 
 from .links import code_url, unit_reverse
@@ -130,10 +130,13 @@ def phase_word(budget: Budget) -> str:
     return {Phase.FINAL: "决算", Phase.ADJUSTED: "调整预算"}.get(budget.phase, "预算")
 
 
-def city_projects(year: int, whole: Decimal | None, unit) -> list[Item]:
+def city_projects(year: int, whole: Decimal | None, unit, government=None) -> list[Item]:
     """The city's five largest projects of a year (published 预算 only), in one query."""
+    budgets = Budget.objects.published().filter(phase=Phase.BUDGET, year=year)
+    if government is not None:
+        budgets = budgets.filter(department__government=government)
     projects = (
-        Project.objects.filter(budget__status=Status.PUBLISHED, budget__phase=Phase.BUDGET, budget__year=year)
+        Project.objects.filter(budget__in=budgets)
         .annotate(total=Sum("fundings__amount"))
         .filter(total__isnull=False)
         .select_related("budget__department__government")

@@ -9,7 +9,10 @@ from decimal import Decimal
 
 from django.db.models import F, Q, Sum
 
-from apps.budgets.models import Budget, Phase, Status, ThreePublicCategory, ThreePublicLine
+from apps.budgets.models import Phase, ThreePublicCategory, ThreePublicLine
+from apps.reference.models import Government
+
+from .queries import published_budgets, year_budgets
 
 C = ThreePublicCategory
 LINES = "three_public_lines__"
@@ -42,12 +45,11 @@ class Ranked:
     amounts: dict[str, Decimal | None]
 
 
-def ranking(year: int, key: str) -> list[Ranked]:
+def ranking(year: int, key: str, government: Government | None = None) -> list[Ranked]:
     """Every department with a published 预算 of the year, largest first by `key`;
     those without a 三公 line in it come last, blank (not 0). One query."""
     budgets = (
-        Budget.objects.published()
-        .filter(year=year, phase=Phase.BUDGET)
+        year_budgets(year, government)
         .select_related("department__government")
         .annotate(**sums(LINES))
         .order_by(F(key).desc(nulls_last=True), "department__code")
@@ -64,9 +66,10 @@ def ranking(year: int, key: str) -> list[Ranked]:
     ]
 
 
-def city_history() -> list[tuple[int, dict[str, Decimal | None]]]:
+def city_history(government: Government | None = None) -> list[tuple[int, dict[str, Decimal | None]]]:
     """The city's 三公 totals by category, year by year (published 预算 only)."""
-    lines = ThreePublicLine.objects.filter(budget__status=Status.PUBLISHED, budget__phase=Phase.BUDGET)
+    budgets = published_budgets(government).filter(phase=Phase.BUDGET)
+    lines = ThreePublicLine.objects.filter(budget__in=budgets)
     rows = lines.values("budget__year").annotate(**sums()).order_by("budget__year")
     return [(row.pop("budget__year"), row) for row in rows]
 

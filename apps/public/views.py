@@ -24,6 +24,7 @@ from .links import budget_url_with, code_url, request_unit, with_unit
 from .narrative_check import differences
 from .queries import (
     children_amounts,
+    chosen_government,
     code_history,
     code_total,
     department_amounts,
@@ -154,9 +155,10 @@ class CodeView(SingleTableMixin, TemplateView):
 
     def get(self, request: HttpRequest, scheme: str, code: str, year: int) -> HttpResponse:
         self.node = find_code(scheme, code, year)
-        self.total = code_total(self.node)
+        self.government = chosen_government(request.GET.get("government"), year)
+        self.total = code_total(self.node, self.government)
         # One query serves the table (sorted as the reader asks) and the chart (largest first).
-        self.departments = list(department_amounts(self.node))
+        self.departments = list(department_amounts(self.node, self.government))
         return super().get(request)
 
     def get_table_data(self) -> list[dict]:
@@ -186,7 +188,7 @@ class CodeView(SingleTableMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        history = code_history(self.node)
+        history = code_history(self.node, self.government)
         charts = [self.departments_chart()] if self.departments else []
         if sum(1 for item in history if item.amount is not None) > 1:
             charts.append(self.history_chart(history))
@@ -199,7 +201,8 @@ class CodeView(SingleTableMixin, TemplateView):
             # The glossary explains some codes under their full path: 一般公共服务支出（类）…（款）行政运行（项）
             glossary_key="".join(f"{code.name}（{code.level}）" for code in [*ancestors, self.node]),
             total=self.total,
-            children=children_amounts(self.node),
+            children=children_amounts(self.node, self.government),
+            government=self.government,
             history=history,
             charts=charts,
             **glossary_context(),

@@ -53,6 +53,11 @@ class Government(models.Model):
         return (self.name,)
 
     @property
+    def whole(self) -> str:
+        """How its pages name all its departments together: 全市, 全区 …"""
+        return {"province": "全省", "city": "全市", "county": "全县", "district": "全区"}[self.level]
+
+    @property
     def url_prefix(self) -> str:
         """The URL segment before a department code: the 行政区划代码, or g<id> where none is known."""
         return self.code or f"g{self.pk}"

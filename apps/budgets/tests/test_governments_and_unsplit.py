@@ -167,3 +167,16 @@ def test_the_generated_explanation_names_no_figure_the_document_lacks():
     text = "".join(explanation_paragraphs(district_budget()))
     assert "人员支出0.00万元" not in text and "政府性基金收入" not in text and "结转下年" not in text
     assert "基本支出（未分人员、公用）2096.18万元" in text
+
+
+def test_the_home_page_adds_up_one_government_at_a_time(client, seed_budget):
+    from apps.public.tests.helpers import page_text
+
+    district = district_budget()
+    district.year = 2021
+    district.save()  # the same year as the city's seed: two governments publish
+    city = page_text(client.get("/?year=2021&unit=yuan"))
+    assert "2021年全市1个部门支出预算总计" in city and "行政区划：" in city
+    district_page = page_text(client.get("/?year=2021&government=310107&unit=yuan"))
+    assert "2021年全区1个部门支出预算总计" in district_page and "绍兴市信访局" not in district_page
+    assert client.get("/?government=999999").status_code == 404

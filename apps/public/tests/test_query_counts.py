@@ -13,16 +13,18 @@ from .helpers import count_queries
 # Measured on SQLite; each is the page's whole cost, sessions and all, with the
 # page cache off (its one query for the publication version included).
 PAGES = {
-    # +2 for the first screen: the year before's city totals and the city's largest projects.
-    "/": 9,
-    "/?sort=-total&unit=wan&q=局": 9,
+    # +2 for the first screen: the year before's city totals and the city's largest projects;
+    # +2 for the government: those publishing that year, and the chosen one's years.
+    "/": 11,
+    "/?sort=-total&unit=wan&q=局": 11,
     # + the document's own sections and findings; +1 for the first screen's largest items
     # (basic spending by function code).
     "/departments/205/2021/": 34,
     "/departments/205/2021/?compare=2020": 43,
     "/departments/205/2021/tables/expenditure/": 10,
-    "/subjects/economic/30217/2021/": 9,
-    "/subjects/function/201/2021/": 9,
+    # +1: the governments publishing that year (a code's departments are one government's).
+    "/subjects/economic/30217/2021/": 10,
+    "/subjects/function/201/2021/": 10,
     "/departments/205/2021/projects/": 8,
     "/departments/205/2021/projects/?kind=大型会议培训类&min_total=1": 8,
     "project": 6,
