@@ -76,6 +76,8 @@ READS: dict[str, tuple[str, ...]] = {
     "api:budgets": ("page", "department", "year", "government"),
     "api:projects": ("page",),
     "api:codes": ("page",),
+    "workbooks:year-xlsx": ("government",),
+    "workbooks:year-table-csv": ("government",),
 }
 
 

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "apps.accounts",
     "apps.reference",
     "apps.budgets",
@@ -221,6 +224,35 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
     }
+}
+
+# The read-only JSON API (apps/api): JSON only, no sign-in, errors as {"error": …}.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "apps.api.negotiation.AlwaysJSON",
+    "EXCEPTION_HANDLER": "apps.api.rest.json_errors",
+    "DEFAULT_SCHEMA_CLASS": "apps.api.rest.Schema",
+    "UNAUTHENTICATED_USER": None,
+}
+# Its OpenAPI schema (/api/openapi.json) and docs (/api/docs/), served from this site: no CDN.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "部门预算公开数据 API",
+    "DESCRIPTION": (
+        "只读，只含已公开的部门预算。金额为两位小数的字符串（元；表格可用 ?unit=wan 取万元），"
+        '来源未给出的数字为 null 而非 0。列表每页 50 条，带 next/previous；出错时返回 {"error": …} 和相应状态码。'
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PATH_CONVERTER_OVERRIDES": {
+        "phase": {"type": "string", "enum": ["final", "adjusted"], "description": "决算或调整预算；不写即预算"},
+        "department": {"type": "string", "description": "部门编码，如 205"},
+    },
 }
 
 # Logs go to stderr (gunicorn and systemd keep them), each line with its request's id;

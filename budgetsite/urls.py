@@ -16,5 +16,6 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("api/", include("apps.api.urls")),
     path("", include("apps.workbooks.urls")),
+    path("", include("apps.opendata.urls")),
     path("", include("apps.public.urls")),
 ]

@@ -12,11 +12,14 @@ BUDGET_DATA = [
     ("budgets", "functionline"),
     ("budgets", "economicline"),
     ("budgets", "threepublicline"),
+    ("budgets", "narrativesection"),
+    ("budgets", "finding"),
     ("projects", "project"),
     ("projects", "projectfunding"),
     ("projects", "indicator"),
 ]
 REFERENCE = [
+    ("reference", "government"),
     ("reference", "department"),
     ("reference", "unit"),
     ("reference", "classificationcode"),
@@ -38,12 +41,12 @@ ROLES = {
 
 
 def ensure_roles(group_model, permission_model) -> None:
-    """Create or update the groups (takes the models, so a migration can pass its historical ones)."""
+    """Create or update the groups (takes the models, so a migration can pass its historical ones).
+    An early migration runs before some models exist: their permissions come with the
+    later migration that calls this again."""
     for name, permissions in ROLES.items():
         group, _ = group_model.objects.get_or_create(name=name)
-        group.permissions.set(
-            [
-                permission_model.objects.get(content_type__app_label=app, codename=codename)
-                for app, codename in permissions
-            ]
-        )
+        existing = {
+            (p.content_type.app_label, p.codename): p for p in permission_model.objects.select_related("content_type")
+        }
+        group.permissions.set([existing[key] for key in permissions if key in existing])

@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_datetime
 
 from budgetsite.params import year_param
 
+from .check_panel import panel_items
 from .checks import run_checks
 from .completeness import completeness_rows
 from .history import budget_history
@@ -72,7 +73,7 @@ class BudgetWorkflowAdminMixin:
     def checks_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         budget = self.budget_or_404(request, pk)
         return self.page(
-            request, "budgets/admin_checks.html", budget, title=f"{budget} · 校验", checks=run_checks(budget)
+            request, "budgets/admin_checks.html", budget, title=f"{budget} · 校验", panel=panel_items(budget)
         )
 
     def changes_view(self, request: HttpRequest, pk: int) -> HttpResponse:
@@ -101,7 +102,13 @@ class BudgetWorkflowAdminMixin:
         return redirect(reverse("admin:budgets_budget_change", args=[budget.pk]))
 
     def submit_view(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return self.run(request, self.budget_or_404(request, pk, "submit_budget"), budget_submit, "已提交审核")
+        """With failing checks, 提交审核 first shows them and asks the editor to confirm."""
+        budget = self.budget_or_404(request, pk, "submit_budget")
+        failing = [item for item in panel_items(budget) if not item.passed]
+        if failing and not request.POST.get("confirm"):
+            title = f"{budget} · 提交审核"
+            return self.page(request, "admin/budgets/submit_confirm.html", budget, title=title, panel=failing)
+        return self.run(request, budget, budget_submit, "已提交审核")
 
     def publish_view(self, request: HttpRequest, pk: int) -> HttpResponse:
         return self.run(request, self.budget_or_404(request, pk, "publish_budget"), budget_publish, "已公开")

@@ -8,7 +8,7 @@ wrong on one side shows up as a difference."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from apps.budgets.models import (
     BASIC_NATURES,
@@ -20,6 +20,7 @@ from apps.budgets.models import (
     RevenueLine,
     RevenueSource,
     Source,
+    TableSet,
     ThreePublicCategory,
     ThreePublicLine,
 )
@@ -70,29 +71,35 @@ class CheckResult:
 
 
 def check_leaf_codes(budget: Budget) -> list[CheckResult]:
-    """Every line sits on a leaf code of the budget year's tree of the right scheme."""
+    """Every line sits on a code of the budget year's tree of the right scheme,
+    and never on a code another line of the same budget sits below: a figure is
+    held once, at the level the document gives it."""
     coded = [
         ("支出", FunctionLine.objects.filter(budget=budget), "code", Scheme.FUNCTION),
         ("基本支出", EconomicLine.objects.filter(budget=budget), "code", Scheme.ECONOMIC),
-        ("项目", Project.objects.filter(budget=budget), "function_code", Scheme.FUNCTION),
+        ("项目", Project.objects.filter(budget=budget, function_code__isnull=False), "function_code", Scheme.FUNCTION),
     ]
     results = []
     for label, queryset, field, scheme in coded:
-        misplaced = queryset.filter(
-            Q(**{f"{field}__children__isnull": False})
-            | ~Q(**{f"{field}__year": budget.year, f"{field}__scheme": scheme})
-        ).distinct()
-        results += [
-            CheckResult(
-                f"{label}“{item}”只能列在{budget.year}年{Scheme(scheme).label}的末级科目",
-                f"所在科目 {getattr(item, field).code}（{getattr(item, field).year}年）不是末级科目的明细",
-                Decimal(1),
-                "应为",
-                ZERO,
-                is_count=True,
+        items = list(queryset.select_related(field))
+        used = {getattr(item, field).code for item in items}
+        for item in items:
+            code = getattr(item, field)
+            wrong_year = code.year != budget.year or code.scheme != scheme
+            above = sorted(other for other in used if other != code.code and other.startswith(code.code))
+            if not (wrong_year or above):
+                continue
+            why = f"属于{code.year}年的科目表" if wrong_year else f"其下级科目 {'、'.join(above[:3])} 也列有明细"
+            results.append(
+                CheckResult(
+                    f"{label}“{item}”只能列在{budget.year}年{Scheme(scheme).label}的末级科目",
+                    f"所在科目 {code.code}{why}",
+                    Decimal(1),
+                    "应为",
+                    ZERO,
+                    is_count=True,
+                )
             )
-            for item in misplaced.select_related(field)
-        ]
     return results or [CheckResult("明细只列在当年末级科目", "不在末级科目的明细", ZERO, "应为", ZERO, is_count=True)]
 
 
@@ -125,11 +132,20 @@ def check_totals(budget: Budget) -> list[CheckResult]:
         ),
         CheckResult(
             "基本支出 = 人员经费 + 公用经费",
-            "一般公共预算基本支出表合计",
+            "一般公共预算基本支出表合计（人员经费 + 公用经费）",
             economic.total(),
-            "一般公共预算支出表人员经费 + 公用经费",
+            "一般公共预算支出表基本支出",
             general_basic.total(),
         ),
+    ] + split_checks(general_basic, economic)
+
+
+def split_checks(general_basic, economic) -> list[CheckResult]:
+    """人员/公用 by function code against by economic code, where the document gives
+    both; a budget holding 基本支出 unsplit by function code has only the whole to compare."""
+    if general_basic.filter(nature=Nature.BASIC).exists():
+        return []
+    return [
         CheckResult(
             "人员经费：按功能分类 = 按经济分类",
             "一般公共预算支出表人员经费",
@@ -148,7 +164,10 @@ def check_totals(budget: Budget) -> list[CheckResult]:
 
 
 def check_projects(budget: Budget) -> list[CheckResult]:
-    """项目支出表 against the project column of 支出预算总表, in total and per function code."""
+    """项目支出表 against the project column of 支出预算总表, in total and per function code
+    (only for documents that publish a 项目支出表: others describe some projects, not all)."""
+    if budget.table_set != TableSet.ZHEJIANG:
+        return []
     fundings = ProjectFunding.objects.filter(project__budget=budget)
     project_lines = FunctionLine.objects.filter(budget=budget, nature=Nature.PROJECT)
     by_projects = fundings.totals_by("project__function_code__code")
@@ -177,7 +196,8 @@ def check_projects(budget: Budget) -> list[CheckResult]:
 
 def check_indicator_weights(budget: Budget) -> list[CheckResult]:
     weights = (
-        Project.objects.filter(budget=budget)
+        Project.objects.filter(budget=budget, indicators__isnull=False)
+        .distinct()
         .select_related("unit")
         .annotate(weight=Sum("indicators__weight"))
         .order_by("unit__code", "position")

@@ -18,6 +18,7 @@ from apps.budgets.models import (
     Nature,
     RevenueSource,
     Source,
+    TableSet,
     ThreePublicCategory,
     ThreePublicLine,
 )
@@ -167,8 +168,8 @@ def general_context(budget: Budget, narrative: BudgetNarrative, rollup: Function
         "general_classes": by_class(rollup, "general_total"),
         "general_uses": general_uses(budget, rollup),
         "basic_total": wan(totals["general_basic"]),
-        "personnel": wan(totals["general_personnel"]),
-        "public": wan(totals["general_public"]),
+        "personnel": wan(split_basic(budget, totals, Nature.PERSONNEL)),
+        "public": wan(split_basic(budget, totals, Nature.PUBLIC)),
         "personnel_items": economic_names(budget, Nature.PERSONNEL),
         "public_items": economic_names(budget, Nature.PUBLIC),
     }
@@ -214,6 +215,15 @@ def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
     }
 
 
+def split_basic(budget: Budget, totals: dict, nature: str) -> Decimal | None:
+    """人员经费 or 公用经费 of the general budget: by function code where the document
+    splits it there, else by economic code (where every template splits it)."""
+    key = "general_personnel" if nature == Nature.PERSONNEL else "general_public"
+    if totals[key] is not None or totals["general_basic"] is None:
+        return totals[key]
+    return EconomicLine.objects.filter(budget=budget, source=Source.GENERAL, nature=nature).total()
+
+
 def explanation_context(budget: Budget, sources: TableSources | None = None) -> dict:
     sources = sources or TableSources(budget)
     narrative = budget.stored_narrative
@@ -223,6 +233,9 @@ def explanation_context(budget: Budget, sources: TableSources | None = None) -> 
         "year": budget.year,
         "prior_year": budget.year - 1,
         "narrative": narrative,
+        # The 三公 and 其他重要事项 paragraphs need the figures only Zhejiang's
+        # template states (prior years, vehicles, procurement): others print their own.
+        "full_template": budget.table_set == TableSet.ZHEJIANG,
         **revenue_context(sources.revenue),
         **expenditure_context(budget, sources.function),
         **general_context(budget, narrative, sources.function),

@@ -42,9 +42,14 @@ class Nature(models.TextChoices):
     SUBSIDY = "subsidy", "对附属单位补助支出"
     REMITTANCE = "remittance", "上缴上级支出"
     BUSINESS = "business", "事业单位经营支出"
+    # Last, so that choosing a nature by keyboard reaches the common ones first.
+    BASIC = "basic", "基本支出（未分人员、公用）"
 
 
-BASIC_NATURES = (Nature.PERSONNEL, Nature.PUBLIC)
+# 基本支出 as a whole; a document that does not split it by function code is
+# held as Nature.BASIC, never as an invented 人员/公用 split.
+BASIC_NATURES = (Nature.PERSONNEL, Nature.PUBLIC, Nature.BASIC)
+SPLIT_BASIC_NATURES = (Nature.PERSONNEL, Nature.PUBLIC)
 
 
 class Source(models.TextChoices):
@@ -60,6 +65,7 @@ class Source(models.TextChoices):
     CARRYOVER_STATE_CAPITAL = "carryover_state_capital", "上年结转·国有资本经营预算"
     CARRYOVER_SPECIAL_ACCOUNT = "carryover_special_account", "上年结转·财政专户"
     CARRYOVER_UNIT = "carryover_unit", "上年结转·单位资金"
+    UNSPECIFIED = "unspecified", "未列明来源"
 
 
 # 财政拨款: money appropriated by the finance bureau, this year or carried over.
@@ -100,6 +106,15 @@ class RevenueSource(models.TextChoices):
     CARRYOVER_UNIT = "carryover_unit", "上年结转·单位资金"
 
 
+class TableSet(models.TextChoices):
+    """Which province's set of official tables a budget's document publishes;
+    pages and workbooks show the budget in that set, and checks compare only
+    what the set holds."""
+
+    ZHEJIANG = "zhejiang", "浙江格式（收支预算总表……项目绩效目标表）"
+    SHANGHAI = "shanghai", "上海格式（财务收支预算总表……“三公”经费和机关运行经费预算表）"
+
+
 class ThreePublicCategory(models.TextChoices):
     OVERSEAS = "overseas", "因公出国（境）费用"
     VEHICLE_PURCHASE = "vehicle_purchase", "公务用车购置费"
@@ -119,17 +134,22 @@ class BudgetQuerySet(models.QuerySet):
         ids = department_ids(user)
         return self if ids is None else self.filter(Q(status=Status.PUBLISHED) | Q(department_id__in=ids))
 
+    def at_address(self, department: str, year: int, phase: str) -> "BudgetQuerySet":
+        """The budget a URL names (department key as Department.url_key gives it)."""
+        departments = Department.objects.by_url_key(department)
+        return self.filter(department__in=departments, year=year, phase=phase)
+
     def for_budget_page(self) -> "BudgetQuerySet":
         """Everything a budget page shows about the budget itself, in two queries
-        (the budget with department and narrative, then its units)."""
-        return self.select_related("department", "narrative").prefetch_related("units")
+        (the budget with department, government and narrative, then its units)."""
+        return self.select_related("department__government", "narrative").prefetch_related("units")
 
     def for_home_page(self) -> "BudgetQuerySet":
         """Budgets with their department and spending totals (total, basic,
         project) summed by the database: the home page's sortable, filterable
         list of departments in one query however many departments there are."""
         amount = "functionlines__amount"
-        return self.select_related("department").annotate(
+        return self.select_related("department__government").annotate(
             total=models.Sum(amount),
             basic=models.Sum(amount, filter=Q(functionlines__nature__in=BASIC_NATURES)),
             project=models.Sum(amount, filter=Q(functionlines__nature=Nature.PROJECT)),
@@ -143,6 +163,10 @@ class Budget(models.Model):
     status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
     units = models.ManyToManyField(Unit, verbose_name="预算单位", related_name="budgets")
     carry_forward = money("结转下年", default=Decimal("0"))
+    table_set = models.CharField("公开表格式", max_length=10, choices=TableSet.choices, default=TableSet.ZHEJIANG)
+    running_cost = money(
+        "机关运行经费（文件所列）", null=True, blank=True, help_text="文件直接列出的机关运行经费；未列出的留空"
+    )
     published_at = models.DateTimeField("公开时间", null=True, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True, db_index=True)  # the publication version
@@ -174,9 +198,14 @@ class Budget(models.Model):
         return f"{self.department.title}{self.year}年部门{self.get_phase_display()}"
 
     @property
+    def level_label(self) -> str:
+        """市级 or 区级 …, as the tables' titles say it (2021年市级部门收支预算总表)."""
+        return self.department.government.get_level_display()
+
+    @property
     def url_kwargs(self) -> dict:
         """The 预算 phase owns the short URL; other phases add a segment (…/2021/final/)."""
-        kwargs = {"department": self.department.code, "year": self.year}
+        kwargs = {"department": self.department.url_key, "year": self.year}
         return kwargs if self.phase == Phase.BUDGET else {**kwargs, "phase": self.phase}
 
     def get_absolute_url(self) -> str:
@@ -233,6 +262,67 @@ class BudgetNarrative(models.Model):
     @property
     def duty_list(self) -> list[str]:
         return [line.strip() for line in self.duties.splitlines() if line.strip()]
+
+
+class NarrativeSection(models.Model):
+    """One section of the narrative as the document has it, in its order and
+    under its own heading (主要职能, 机构设置, 其他相关情况说明 …); a project's own
+    sections (项目概况, 立项依据 …) name the project."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="sections")
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name="项目",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="sections",
+    )
+    position = models.PositiveIntegerField("顺序")
+    heading = models.CharField("标题", max_length=200)
+    body = models.TextField("正文", blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "说明章节"
+        verbose_name_plural = "说明章节"
+        ordering = ["budget", "position"]
+        constraints = [models.UniqueConstraint(fields=["budget", "position"], name="one_section_per_position")]
+
+    def __str__(self) -> str:
+        return self.heading
+
+
+class Finding(models.Model):
+    """Where the document disagrees with itself: a total it prints that its own
+    rows do not give. The rows are what is stored; the finding keeps the printed
+    figure beside them, shown with the table, and never blocks publishing."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="findings")
+    table = models.CharField("表", max_length=100)
+    row = models.CharField("行", max_length=200)
+    stated = MoneyField("原文")
+    computed = MoneyField("明细合计")
+    location = models.CharField("位置", max_length=100, blank=True, help_text="如 第12页")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "文件自身不一致之处"
+        verbose_name_plural = "文件自身不一致之处"
+        ordering = ["budget", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.table}·{self.row}：{self.sentence}"
+
+    @property
+    def difference(self) -> Decimal:
+        return self.stated - self.computed
+
+    @property
+    def sentence(self) -> str:
+        return f"原文 {self.stated:,.2f}，明细合计 {self.computed:,.2f}，相差 {abs(self.difference):,.2f}"
 
 
 class FunctionPurpose(models.Model):
@@ -356,7 +446,7 @@ class EconomicLine(LineItem):
         ordering = ["budget", "code__code"]
         constraints = LineItem.Meta.constraints + [
             *unique_per_unit("code", "nature", "source", name="unique_economic_line"),
-            models.CheckConstraint(condition=Q(nature__in=BASIC_NATURES), name="economic_line_is_basic"),
+            models.CheckConstraint(condition=Q(nature__in=SPLIT_BASIC_NATURES), name="economic_line_is_basic"),
         ]
 
     def __str__(self) -> str:
@@ -364,10 +454,13 @@ class EconomicLine(LineItem):
 
 
 class ThreePublicLine(models.Model):
-    """一般公共预算“三公”经费 of one unit and category."""
+    """一般公共预算“三公”经费 of one unit and category, or of the department as a
+    whole where the document does not list units (unit left blank)."""
 
     budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="three_public_lines")
-    unit = models.ForeignKey(Unit, verbose_name="预算单位", on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        Unit, verbose_name="预算单位", null=True, blank=True, on_delete=models.PROTECT, help_text="不分单位公开的留空"
+    )
     category = models.CharField("类别", max_length=20, choices=ThreePublicCategory.choices)
     amount = money("金额（元）")
 
@@ -382,12 +475,12 @@ class ThreePublicLine(models.Model):
         verbose_name_plural = "“三公”经费"
         ordering = ["budget", "unit__code", "category"]
         constraints = [
-            models.UniqueConstraint(fields=["budget", "unit", "category"], name="unique_three_public_line"),
+            *unique_per_unit("category", name="unique_three_public_line"),
             models.CheckConstraint(condition=Q(amount__gte=0), name="three_public_amount_not_negative"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit.name} {self.get_category_display()} {self.amount}"
+        return f"{self.unit.name if self.unit_id else '部门'} {self.get_category_display()} {self.amount}"
 
 
 class StatusChange(models.Model):

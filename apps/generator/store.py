@@ -23,7 +23,7 @@ from apps.budgets.models import (
     ThreePublicLine,
 )
 from apps.projects.models import Indicator, Project, ProjectFunding
-from apps.reference.models import ClassificationCode, Department, Scheme, Unit
+from apps.reference.models import ClassificationCode, Department, Government, Scheme, Unit
 
 from . import codes, vocab
 from .city import DepartmentPlan, department_plan, yuan
@@ -128,7 +128,8 @@ def generate(count: int, years: list[int], seed: int, progress: Callable[[int], 
 def write_departments(batch: list[tuple[DepartmentPlan, list[BudgetRows]]], code_pks: CodePks) -> Counter:
     """Bulk-insert a batch of departments with all their years; the primary
     keys bulk_create returns link units, budgets and projects to their rows."""
-    departments = bulk(Department, [department_row(plan) for plan, _ in batch])
+    government = city_government()
+    departments = bulk(Department, [department_row(plan, government) for plan, _ in batch])
     written = Counter(Department=len(departments))
     pending: dict[type, list] = defaultdict(list)
     projects: list[tuple[Project, ProjectRows]] = []
@@ -151,9 +152,20 @@ def bulk(model, objects: list) -> list:
     return model.objects.bulk_create(objects, batch_size=BATCH_SIZE)
 
 
-def department_row(plan: DepartmentPlan) -> Department:
+def city_government() -> Government:
+    """The generated departments are the city's own (绍兴市本级, as the seed's)."""
+    defaults = {"code": "330600", "level": Government.Level.CITY, "primary": True}
+    return Government.objects.get_or_create(name="绍兴市本级", defaults=defaults)[0]
+
+
+def department_row(plan: DepartmentPlan, government: Government) -> Department:
     return Department(
-        code=plan.code, name=plan.name, short_name=plan.short_name, alias=plan.alias, alias_short=plan.alias_short
+        government=government,
+        code=plan.code,
+        name=plan.name,
+        short_name=plan.short_name,
+        alias=plan.alias,
+        alias_short=plan.alias_short,
     )
 
 

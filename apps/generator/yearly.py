@@ -5,7 +5,8 @@ holds by construction:
 - the economic lines of a unit's 基本支出 and its function lines are two
   partitions of the same personnel and public totals (养老 2080505 = 30108,
   医疗 21011xx = 30110/30111, 住房公积金 2210201 = 30113, the rest on the
-  unit's 行政运行/事业运行 项);
+  unit's 行政运行/事业运行 项; 2017's economic list, without 30110–30114,
+  takes them on the codes that carried them then);
 - project lines are the project fundings summed by unit, code and source;
 - revenue is the expenditure summed by source (no 结转下年);
 - a unit's 三公 line is its economic line plus any 公务接待费 project.
@@ -104,9 +105,9 @@ def add_basic(rows: BudgetRows, index: int, unit: UnitPlan, amount: int, year: i
     economic = shares(personnel, unit.personnel_codes, rng)
     public = shares(amount - personnel, unit.public_codes, rng) | fixed_public(rows, unit, rng)
     for code, cents in economic.items():
-        rows.economic_lines[code, Nature.PERSONNEL] += cents
+        rows.economic_lines[codes.economic_in_year(code, year), Nature.PERSONNEL] += cents
     for code, cents in public.items():
-        rows.economic_lines[code, Nature.PUBLIC] += cents
+        rows.economic_lines[codes.economic_in_year(code, year), Nature.PUBLIC] += cents
     basic_code = codes.in_year(unit.basic_code, year)
     for code, cents in personnel_by_function(unit, economic, basic_code, rng).items():
         rows.function_lines[index, code, Nature.PERSONNEL, Source.GENERAL] += cents

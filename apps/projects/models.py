@@ -17,7 +17,7 @@ class ProjectQuerySet(models.QuerySet):
         database (None where the project has no money from that source)."""
         by_source = {
             f"{source.value}_amount": Sum("fundings__amount", filter=Q(fundings__source=source))
-            for source in PROJECT_SOURCES
+            for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
         }
         return self.annotate(total=Sum("fundings__amount"), **by_source)
 
@@ -39,15 +39,25 @@ class ProjectQuerySet(models.QuerySet):
 
 class Project(models.Model):
     budget = models.ForeignKey(Budget, verbose_name="部门预算", on_delete=models.CASCADE, related_name="projects")
-    unit = models.ForeignKey(Unit, verbose_name="项目单位", on_delete=models.PROTECT)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name="项目单位",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        help_text="文件未列项目单位的留空",
+    )
     position = models.PositiveIntegerField("顺序", default=0)
-    kind = models.CharField("类型", max_length=100, help_text="如 重大宣传、活动类项目")
+    kind = models.CharField("类型", max_length=100, blank=True, help_text="如 重大宣传、活动类项目")
     name = models.CharField("项目名称", max_length=200)
     function_code = models.ForeignKey(
         ClassificationCode,
         verbose_name="功能科目",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         limit_choices_to={"scheme": Scheme.FUNCTION},
+        help_text="文件未列项目科目的留空",
     )
     goal = models.TextField("总体绩效目标", blank=True)
 
@@ -61,16 +71,26 @@ class Project(models.Model):
         verbose_name = "项目"
         verbose_name_plural = "项目"
         ordering = ["budget", "unit__code", "position"]
-        constraints = [models.UniqueConstraint(fields=["budget", "unit", "name"], name="unique_project_per_unit")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["budget", "unit", "name"], condition=Q(unit__isnull=False), name="unique_project_per_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["budget", "name"], condition=Q(unit__isnull=True), name="unique_project_no_unit"
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.name}（{self.unit.name}）"
+        return f"{self.name}（{self.unit.name}）" if self.unit_id else self.name
 
 
 class ProjectFunding(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="fundings")
     source = models.CharField(
-        "资金来源", max_length=30, choices=[(s.value, s.label) for s in PROJECT_SOURCES], default=Source.GENERAL
+        "资金来源",
+        max_length=30,
+        choices=[(s.value, s.label) for s in (*PROJECT_SOURCES, Source.UNSPECIFIED)],
+        default=Source.GENERAL,
     )
     amount = money("金额（元）")
 

@@ -35,7 +35,10 @@ def is_later(budget: Budget, than: Budget) -> bool:
 def compare_choices(budget: Budget) -> list[Budget]:
     """The department's other published budgets, newest first."""
     others = Budget.objects.published().filter(department_id=budget.department_id).exclude(pk=budget.pk)
-    return list(others.select_related("department").order_by("-year", "phase"))
+    found = list(others.order_by("-year", "phase"))
+    for other in found:
+        other.department = budget.department  # the same row, already with its government
+    return found
 
 
 @dataclass(frozen=True)

@@ -49,25 +49,29 @@ def project_url(project: Project, unit: AmountUnit) -> str:
 def departments(q: str, unit: AmountUnit) -> ResultGroup:
     words = Q(name__icontains=q) | Q(short_name__icontains=q) | Q(alias__icontains=q) | Q(code=q)
     found = Department.objects.filter(PUBLISHED_BUDGET).filter(words).annotate(latest=Max("budgets__year"))
-    rows = list(found.order_by("code")[: LIMIT + 1])
-    return capped(rows, "部门", lambda d: Result(d.title, budget_url(d.code, d.latest, unit), f"部门编码 {d.code}"))
+    rows = list(found.select_related("government").order_by("code")[: LIMIT + 1])
+    return capped(rows, "部门", lambda d: Result(d.title, budget_url(d.url_key, d.latest, unit), f"部门编码 {d.code}"))
 
 
 def units(q: str, unit: AmountUnit) -> ResultGroup:
     found = Unit.objects.filter(PUBLISHED_BUDGET).filter(Q(name__icontains=q) | Q(code=q))
-    rows = list(found.annotate(latest=Max("budgets__year")).select_related("department").order_by("code")[: LIMIT + 1])
+    rows = list(
+        found.annotate(latest=Max("budgets__year"))
+        .select_related("department__government")
+        .order_by("code")[: LIMIT + 1]
+    )
     return capped(
         rows,
         "预算单位",
         lambda u: Result(
-            u.name, budget_url(u.department.code, u.latest, unit), f"单位编码 {u.code} · {u.department.name}"
+            u.name, budget_url(u.department.url_key, u.latest, unit), f"单位编码 {u.code} · {u.department.name}"
         ),
     )
 
 
 def projects(q: str, unit: AmountUnit) -> ResultGroup:
     found = Project.objects.filter(budget__status=Status.PUBLISHED).filter(Q(name__icontains=q) | Q(kind__icontains=q))
-    found = found.select_related("budget__department", "unit").order_by(
+    found = found.select_related("budget__department__government", "unit").order_by(
         "-budget__year", "budget__department__code", "position", "pk"
     )
     return capped(
@@ -104,7 +108,9 @@ def codes(q: str, unit: AmountUnit) -> ResultGroup:
 
 def indicators(q: str, unit: AmountUnit) -> ResultGroup:
     found = Indicator.objects.filter(project__budget__status=Status.PUBLISHED)
-    found = found.filter(Q(name__icontains=q) | Q(level2__icontains=q)).select_related("project__budget__department")
+    found = found.filter(Q(name__icontains=q) | Q(level2__icontains=q)).select_related(
+        "project__budget__department__government"
+    )
     rows = list(
         found.order_by("-project__budget__year", "project__budget__department__code", "project_id", "position")[
             : LIMIT + 1

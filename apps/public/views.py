@@ -11,7 +11,7 @@ from django_tables2 import SingleTableMixin
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import explanation_paragraphs, share
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
-from apps.budgets.official import SLUGS, OfficialTable, TableSources, build_all, build_table
+from apps.budgets.official import OfficialTable, TableSources, build_all, build_table, slugs_of
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
@@ -40,7 +40,7 @@ def visible_budget(request: HttpRequest, department: str, year: int, phase: str)
     if "\x00" in department:  # PostgreSQL refuses NUL in text: no such department
         raise Http404("没有这个部门。")
     budgets = Budget.objects.visible_to(request.user).for_budget_page()
-    return get_object_or_404(budgets, department__code=department, year=year, phase=phase)
+    return get_object_or_404(budgets.at_address(department, year, phase))
 
 
 def glossary_context() -> dict:
@@ -130,6 +130,7 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
         "budget": budget,
         "cards": headline_cards(figures[budget.pk], prior),
         "explanation": explanation_paragraphs(budget, sources),
+        "sections": list(budget.sections.filter(project__isnull=True)),
         "tables": official_views(budget, official, unit),
         "charts": budget_charts(budget, official, figures[budget.pk], unit),
         "comparison": comparison,
@@ -141,9 +142,9 @@ def budget_detail(request: HttpRequest, department: str, year: int, phase: str =
 def table_detail(
     request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET
 ) -> HttpResponse:
-    if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表。")
     budget = visible_budget(request, department, year, phase)
+    if slug not in slugs_of(budget):
+        raise Http404(f"这份预算没有名为“{slug}”的表。")
     table = official_views(budget, [build_table(budget, slug)], request_unit(request))[0]
     return render(request, "public/table_detail.html", {"budget": budget, "table": table, **glossary_context()})
 
@@ -193,7 +194,8 @@ class CodeView(SingleTableMixin, TemplateView):
         return Chart("departments", "bar", f"各部门“{self.node.name}”金额", points, request_unit(self.request), "部门")
 
     def history_chart(self, history) -> Chart:
-        points = [Point(f"{item.year}年", item.amount) for item in history]
+        # Only the years with published figures: the lists give a code in years no budget is published for.
+        points = [Point(f"{item.year}年", item.amount) for item in history if item.amount is not None]
         return Chart(
             "history", "line", f"历年“{self.node.name}”金额（各部门合计）", points, request_unit(self.request), "年度"
         )

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from apps.accounts.scoping import DepartmentScopedAdmin
 
-from .models import ClassificationCode, Department, GlossaryTerm, Unit
+from .models import ClassificationCode, Department, GlossaryTerm, Government, Unit
 
 
 class UnitInline(admin.TabularInline):
@@ -10,11 +10,20 @@ class UnitInline(admin.TabularInline):
     extra = 0
 
 
+@admin.register(Government)
+class GovernmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "level", "primary"]
+    list_filter = ["level"]
+    search_fields = ["name", "code"]
+
+
 @admin.register(Department)
 class DepartmentAdmin(DepartmentScopedAdmin):
     department_path = "id"
 
-    list_display = ["code", "name", "short_name", "alias_short"]
+    list_display = ["code", "name", "short_name", "alias_short", "government"]
+    list_filter = ["government"]
+    list_select_related = ["government"]
     search_fields = ["code", "name", "short_name", "alias", "alias_short"]
     inlines = [UnitInline]
 
@@ -38,8 +47,8 @@ class UnitAdmin(DepartmentScopedAdmin):
 
 @admin.register(ClassificationCode)
 class ClassificationCodeAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "level", "scheme", "year", "parent"]
-    list_filter = ["scheme", "year"]
+    list_display = ["code", "name", "level", "scheme", "year", "parent", "origin"]
+    list_filter = ["scheme", "year", "origin"]
     search_fields = ["code", "name"]
     autocomplete_fields = ["parent"]
     list_select_related = ["parent"]

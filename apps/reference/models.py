@@ -2,10 +2,79 @@
 budget units), on what (the yearly classification trees) and the glossary."""
 
 from django.db import models
+from django.db.models import Q
+
+
+class GovernmentManager(models.Manager):
+    def get_by_natural_key(self, name: str) -> "Government":
+        return self.get(name=name)
+
+    def by_url_prefix(self, prefix: str) -> models.QuerySet:
+        """The government a URL or ?government= names: its 行政区划代码, or g<id> (see Government.url_prefix)."""
+        if prefix[:1] == "g" and prefix[1:].isascii() and prefix[1:].isdigit():
+            return self.filter(pk=int(prefix[1:]))
+        return self.filter(code=prefix)
+
+
+class Government(models.Model):
+    """A level of government whose departments publish budgets (行政区划): 绍兴市本级,
+    上海市普陀区. Department codes are unique only within one government."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", "省级"
+        CITY = "city", "市级"
+        COUNTY = "county", "县级"
+        DISTRICT = "district", "区级"
+
+    code = models.CharField(
+        "行政区划代码", max_length=12, blank=True, help_text="如 330600（绍兴市）、310107（普陀区）；文件未列的留空"
+    )
+    name = models.CharField("名称", max_length=100, unique=True, help_text="如 绍兴市本级、上海市普陀区")
+    level = models.CharField("级次", max_length=10, choices=Level.choices)
+    primary = models.BooleanField(
+        "本站主体", default=False, help_text="本站主体的部门网址不带行政区划代码（/departments/205/2021/）"
+    )
+
+    objects = GovernmentManager()
+
+    class Meta:
+        verbose_name = "行政区划"
+        verbose_name_plural = "行政区划"
+        ordering = ["-primary", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["primary"], condition=Q(primary=True), name="one_primary_government"),
+            models.UniqueConstraint(fields=["code"], condition=~Q(code=""), name="government_code_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.name,)
+
+    @property
+    def url_prefix(self) -> str:
+        """The URL segment before a department code: the 行政区划代码, or g<id> where none is known."""
+        return self.code or f"g{self.pk}"
+
+
+class DepartmentQuerySet(models.QuerySet):
+    def by_url_key(self, key: str) -> "DepartmentQuerySet":
+        """The department a URL names: its code in the primary government, or
+        行政区划代码-部门编码 (310107-900) in any other."""
+        government, _, code = key.rpartition("-")
+        if not government:
+            return self.filter(government__primary=True, code=code)
+        if government[0] == "g" and government[1:].isascii() and government[1:].isdigit():
+            return self.filter(government_id=int(government[1:]), code=code)
+        return self.filter(government__code=government, code=code)
 
 
 class Department(models.Model):
-    code = models.CharField("部门编码", max_length=20, unique=True)
+    government = models.ForeignKey(
+        Government, verbose_name="行政区划", on_delete=models.PROTECT, related_name="departments"
+    )
+    code = models.CharField("部门编码", max_length=20)
     name = models.CharField("部门名称", max_length=100)
     short_name = models.CharField("简称", max_length=50, blank=True, help_text="如 市信访局，用于汇总行")
     alias = models.CharField(
@@ -13,10 +82,15 @@ class Department(models.Model):
     )
     alias_short = models.CharField("另一名称简称", max_length=50, blank=True, help_text="如 市政务平台办，用于说明正文")
 
+    objects = DepartmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = "部门"
         verbose_name_plural = "部门"
-        ordering = ["code"]
+        ordering = ["government__code", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["government", "code"], name="department_code_unique_in_government")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
@@ -35,6 +109,11 @@ class Department(models.Model):
     def label(self) -> str:
         return self.short_name or self.name
 
+    @property
+    def url_key(self) -> str:
+        """See DepartmentQuerySet.by_url_key: today's URLs keep the bare code."""
+        return self.code if self.government.primary else f"{self.government.url_prefix}-{self.code}"
+
 
 class Unit(models.Model):
     class Kind(models.TextChoices):
@@ -43,17 +122,22 @@ class Unit(models.Model):
         OTHER = "other", "其他"
 
     department = models.ForeignKey(Department, verbose_name="部门", on_delete=models.PROTECT, related_name="units")
-    code = models.CharField("单位编码", max_length=20, unique=True)
+    code = models.CharField("单位编码", max_length=20, blank=True, help_text="文件未列单位编码的留空")
     name = models.CharField("单位名称", max_length=100)
     kind = models.CharField("单位性质", max_length=20, choices=Kind.choices)
 
     class Meta:
         verbose_name = "预算单位"
         verbose_name_plural = "预算单位"
-        ordering = ["code"]
+        ordering = ["department", "code", "name"]
+        constraints = [
+            # Unique within a government, which the import checks; the database can hold it per department.
+            models.UniqueConstraint(fields=["department", "code"], condition=~Q(code=""), name="unit_code_unique"),
+            models.UniqueConstraint(fields=["department", "name"], name="unit_name_unique_in_department"),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.code} {self.name}"
+        return f"{self.code} {self.name}" if self.code else self.name
 
 
 class Scheme(models.TextChoices):
@@ -67,9 +151,20 @@ LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}
 LEVEL_LENGTHS = {Scheme.FUNCTION: (3, 5, 7), Scheme.ECONOMIC: (3, 5)}
 
 
+class ClassificationCodeManager(models.Manager):
+    def get_by_natural_key(self, scheme: str, year: int, code: str) -> "ClassificationCode":
+        return self.get(scheme=scheme, year=year, code=code)
+
+
 class ClassificationCode(models.Model):
     """One code of one year's official list; the lists are revised yearly, so a
-    code belongs to its year and a budget uses the tree of its own year."""
+    code belongs to its year and a budget uses the tree of its own year. A code
+    that a document used but the year's list lacks is kept, marked as the
+    document's, so that the document can be held as it was published."""
+
+    class Origin(models.TextChoices):
+        OFFICIAL = "official", "国家科目表"
+        DOCUMENT = "document", "文件所列"
 
     scheme = models.CharField("分类", max_length=10, choices=Scheme.choices)
     year = models.PositiveSmallIntegerField("年度")
@@ -78,6 +173,11 @@ class ClassificationCode(models.Model):
     parent = models.ForeignKey(
         "self", verbose_name="上级科目", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
+    origin = models.CharField("来源", max_length=10, choices=Origin.choices, default=Origin.OFFICIAL)
+    origin_note = models.CharField("来源说明", max_length=200, blank=True, help_text="带来此科目的文件")
+
+    # Fixtures name a code by (scheme, year, code): migrate loads the codes, so their ids vary.
+    objects = ClassificationCodeManager()
 
     class Meta:
         verbose_name = "科目"
@@ -92,6 +192,9 @@ class ClassificationCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
+
+    def natural_key(self) -> tuple[str, int, str]:
+        return (self.scheme, self.year, self.code)
 
     @property
     def level(self) -> str:

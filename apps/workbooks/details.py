@@ -9,9 +9,12 @@ from apps.budgets.models import (
     PROJECT_SOURCES,
     Budget,
     EconomicLine,
+    Finding,
     FunctionLine,
     FunctionPurpose,
+    NarrativeSection,
     RevenueLine,
+    Source,
     ThreePublicLine,
 )
 from apps.projects.models import Indicator, Project
@@ -31,11 +34,17 @@ def kind_of(field: models.Field) -> str:
 
 def info_rows(budget: Budget) -> Iterator[tuple[str, Cells]]:
     department = budget.department
+    government = department.government
+    yield "行政区划", [(government.name, "text")]
+    yield "行政区划代码", [(government.code, "text")]
+    yield "级次", [(government.get_level_display(), "text")]
     for label, name in layout.DEPARTMENT_FIELDS.items():
         yield label, [(getattr(department, name), "text")]
     yield "年度", [(budget.year, "number")]
     yield "阶段", [(budget.get_phase_display(), "text")]
     yield "结转下年", [(budget.carry_forward, "money")]
+    yield "公开表格式", [(budget.get_table_set_display(), "text")]
+    yield "机关运行经费（文件所列）", [(budget.running_cost, "money")]
     for unit in budget.units.all():
         yield layout.UNIT_LABEL, [(unit.code, "text"), (unit.name, "text"), (unit.get_kind_display(), "text")]
     narrative = budget.stored_narrative
@@ -82,18 +91,18 @@ def economic(budget: Budget) -> Iterable[tuple]:
 def three_public(budget: Budget) -> Iterable[tuple]:
     lines = ThreePublicLine.objects.filter(budget=budget).select_related("unit")
     for line in lines.order_by("unit__code", "category"):
-        yield line.unit.code, line.get_category_display(), line.amount
+        yield unit_code(line), line.get_category_display(), line.amount
 
 
 def projects(budget: Budget) -> Iterable[tuple]:
     for project in Project.objects.filter(budget=budget).for_tables():
-        amounts = [getattr(project, f"{source.value}_amount") for source in PROJECT_SOURCES]
+        amounts = [getattr(project, f"{source.value}_amount") for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)]
         yield (
-            project.unit.code,
+            unit_code(project),
             project.position,
             project.kind,
             project.name,
-            project.function_code.code,
+            project.function_code.code if project.function_code_id else "",
             project.goal,
             *amounts,
         )
@@ -103,7 +112,7 @@ def indicators(budget: Budget) -> Iterable[tuple]:
     rows = Indicator.objects.filter(project__budget=budget).select_related("project__unit")
     for i in rows.order_by("project__unit__code", "project__position", "project__id", "position", "id"):
         yield (
-            i.project.unit.code,
+            unit_code(i.project),
             i.project.name,
             i.position,
             i.level1,
@@ -121,7 +130,19 @@ def purposes(budget: Budget) -> Iterable[tuple]:
         yield purpose.code.code, purpose.code.name, purpose.text
 
 
+def sections(budget: Budget) -> Iterable[tuple]:
+    for section in NarrativeSection.objects.filter(budget=budget).select_related("project"):
+        yield section.position, section.heading, section.project.name if section.project_id else "", section.body
+
+
+def findings(budget: Budget) -> Iterable[tuple]:
+    for finding in Finding.objects.filter(budget=budget):
+        yield finding.table, finding.row, finding.stated, finding.computed, finding.location
+
+
 ROWS = {
+    layout.SECTIONS.name: sections,
+    layout.FINDINGS.name: findings,
     layout.REVENUE.name: revenue,
     layout.FUNCTION.name: function,
     layout.ECONOMIC.name: economic,

@@ -11,17 +11,18 @@ from dataclasses import dataclass
 from django.db import models
 
 from apps.budgets.models import (
-    BASIC_NATURES,
     PROJECT_SOURCES,
+    SPLIT_BASIC_NATURES,
     BudgetNarrative,
     Nature,
     Phase,
     RevenueSource,
     Source,
+    TableSet,
     ThreePublicCategory,
 )
 from apps.projects.models import Indicator
-from apps.reference.models import Unit
+from apps.reference.models import Government, Unit
 
 INFO_SHEET = "基本信息"
 GENERATED_MARK = "说明（由数据生成，导入时忽略）"
@@ -34,13 +35,22 @@ DEPARTMENT_FIELDS = {
     "另一名称": "alias",
     "另一名称简称": "alias_short",
 }
-BUDGET_FIELDS = {"年度": "year", "阶段": "phase", "结转下年": "carry_forward"}
+GOVERNMENT_FIELDS = {"行政区划": "name", "行政区划代码": "code", "级次": "level"}
+BUDGET_FIELDS = {
+    "年度": "year",
+    "阶段": "phase",
+    "结转下年": "carry_forward",
+    "公开表格式": "table_set",
+    "机关运行经费（文件所列）": "running_cost",
+}
 NARRATIVE_FIELDS = {
     f.verbose_name: f.name
     for f in BudgetNarrative._meta.get_fields()
     if isinstance(f, models.Field) and f.name != "budget"
 }
 PHASES = {p.label: p.value for p in Phase}
+TABLE_SETS = {t.label: t.value for t in TableSet}
+GOVERNMENT_LEVELS = {level.label: level.value for level in Government.Level}
 UNIT_KINDS = {k.label: k.value for k in Unit.Kind}
 
 
@@ -71,7 +81,11 @@ class DetailSheet:
 UNIT = Field("单位编码", required=False, width=12)
 CODE, CODE_NAME = Field("科目编码", "code", width=12), Field("科目名称", width=30)
 AMOUNT = Field("金额", "money", width=18)
-PROJECT_AMOUNTS = {source: Field(Source(source).label, "money", required=False, width=18) for source in PROJECT_SOURCES}
+PROJECT_AMOUNTS = {
+    source: Field(Source(source).label, "money", required=False, width=15)
+    for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
+}
+OPTIONAL_UNIT = Field("单位编码", required=False, width=12)  # blank: the department as a whole
 
 REVENUE = DetailSheet(
     "明细-收入",
@@ -96,7 +110,7 @@ ECONOMIC = DetailSheet(
         UNIT,
         CODE,
         CODE_NAME,
-        Field("经费类型", "choice", labels(Nature, BASIC_NATURES), width=20),
+        Field("经费类型", "choice", labels(Nature, SPLIT_BASIC_NATURES), width=20),
         Field("资金来源", "choice", labels(Source), width=26),
         AMOUNT,
     ),
@@ -104,18 +118,18 @@ ECONOMIC = DetailSheet(
 )
 THREE_PUBLIC = DetailSheet(
     "明细-三公经费",
-    (Field("单位编码", width=12), Field("类别", "choice", labels(ThreePublicCategory), width=22), AMOUNT),
+    (OPTIONAL_UNIT, Field("类别", "choice", labels(ThreePublicCategory), width=22), AMOUNT),
     key=("单位编码", "类别"),
 )
 PROJECTS = DetailSheet(
     "明细-项目",
     (
-        Field("单位编码", width=12),
+        OPTIONAL_UNIT,
         Field("序号", "int", width=6),
-        Field("类型", width=24),
+        Field("类型", required=False, width=24),
         Field("项目名称", width=30),
-        CODE,
-        Field("总体绩效目标", required=False, width=60),
+        Field("科目编码", "code", required=False, width=12),
+        Field("总体绩效目标", required=False, width=44),
         *PROJECT_AMOUNTS.values(),
     ),
     key=("单位编码", "项目名称"),
@@ -123,7 +137,7 @@ PROJECTS = DetailSheet(
 INDICATORS = DetailSheet(
     "明细-绩效指标",
     (
-        Field("单位编码", width=12),
+        OPTIONAL_UNIT,
         Field("项目名称", width=30),
         Field("序号", "int", width=6),
         Field("一级指标"),
@@ -137,4 +151,28 @@ INDICATORS = DetailSheet(
     key=("单位编码", "项目名称", "三级指标"),
 )
 PURPOSES = DetailSheet("明细-科目用途", (CODE, CODE_NAME, Field("主要用途", width=60)), key=("科目编码",))
-DETAIL_SHEETS = (REVENUE, FUNCTION, ECONOMIC, THREE_PUBLIC, PROJECTS, INDICATORS, PURPOSES)
+SECTIONS = DetailSheet(
+    "明细-说明章节",
+    (
+        Field("序号", "int", width=6),
+        Field("标题", width=30),
+        Field("项目名称", required=False, width=30),
+        Field("正文", required=False, width=80),
+    ),
+    key=("序号",),
+)
+FINDINGS = DetailSheet(
+    "明细-原文不一致",
+    (
+        Field("表", width=30),
+        Field("行", width=30),
+        Field("原文", "money", width=18),
+        Field("明细合计", "money", width=18),
+        Field("位置", required=False, width=12),
+    ),
+    key=("表", "行"),
+)
+DETAIL_SHEETS = (REVENUE, FUNCTION, ECONOMIC, THREE_PUBLIC, PROJECTS, INDICATORS, PURPOSES, SECTIONS, FINDINGS)
+# Sheets an import requires; the document's sections and findings came later and
+# a workbook without them simply has none.
+REQUIRED = (REVENUE, FUNCTION, ECONOMIC, THREE_PUBLIC, PROJECTS, INDICATORS, PURPOSES)

@@ -4,8 +4,10 @@ written as the difference from what the budget holds (sync.py)."""
 from apps.budgets.models import (
     Budget,
     EconomicLine,
+    Finding,
     FunctionLine,
     FunctionPurpose,
+    NarrativeSection,
     RevenueLine,
     ThreePublicLine,
 )
@@ -28,8 +30,10 @@ class Rows:
     def unit(self, line: Line) -> int | None:
         return self.units.get(line.values.get("单位编码"))
 
-    def code(self, line: Line, scheme: str = Scheme.FUNCTION) -> int:
-        return self.codes[(scheme, line.values["科目编码"])]
+    def code(self, line: Line, scheme: str = Scheme.FUNCTION) -> int | None:
+        """The line's code (None where the sheet leaves an optional code blank, as for a project without one)."""
+        value = line.values.get("科目编码")
+        return self.codes[(scheme, value)] if value else None
 
     def wanted(self, model, key_fields: tuple[str, ...], lines, values) -> Wanted:
         wanted = Wanted(model, model.objects.filter(budget=self.budget), lambda row: attrs(row, key_fields))
@@ -108,7 +112,7 @@ def write_projects(rows: Rows, data: BudgetData) -> Counts:
             "unit_id": rows.unit(line),
             "name": line.values["项目名称"],
             "position": line.values["序号"],
-            "kind": line.values["类型"],
+            "kind": line.values["类型"] or "",
             "function_code_id": rows.code(line),
             "goal": line.values["总体绩效目标"] or "",
         },
@@ -149,4 +153,36 @@ def write_projects(rows: Rows, data: BudgetData) -> Counts:
         }
     for child in (fundings, indicators):  # a deleted project's rows went with it
         done += sync(child, lambda key, values, model=child.model: model(**values))[1]
+    done += write_sections(rows, data, projects)
+    return done
+
+
+def write_sections(rows: Rows, data: BudgetData, projects: dict) -> Counts:
+    """The document's own narrative sections, in order (a project's sections name it), and its findings."""
+    by_name = {name: project.pk for (_, name), project in projects.items()}
+    sections = rows.wanted(
+        NarrativeSection,
+        ("position",),
+        data.details.get(layout.SECTIONS.name, []),
+        lambda line: {
+            "position": line.values["序号"],
+            "heading": line.values["标题"],
+            "project_id": by_name.get(line.values["项目名称"]),
+            "body": line.values["正文"] or "",
+        },
+    )
+    findings = rows.wanted(
+        Finding,
+        ("table", "row"),
+        data.details.get(layout.FINDINGS.name, []),
+        lambda line: {
+            "table": line.values["表"],
+            "row": line.values["行"],
+            "stated": line.values["原文"],
+            "computed": line.values["明细合计"],
+            "location": line.values["位置"] or "",
+        },
+    )
+    done = rows.write(sections)[1]
+    done += rows.write(findings)[1]
     return done

@@ -6,7 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from apps.budgets.models import BudgetNarrative
+from django.db.models import Q
+
+from apps.budgets.models import BudgetNarrative, TableSet
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
 from . import cells, layout
@@ -25,9 +27,12 @@ class Line:
 @dataclass
 class BudgetData:
     department: dict[str, str] = field(default_factory=dict)
+    government: dict[str, str] = field(default_factory=dict)  # name, code, level; empty: the site's primary one
     year: int | None = None
     phase: str | None = None
     carry_forward: Decimal = Decimal("0.00")
+    table_set: str = TableSet.ZHEJIANG
+    running_cost: Decimal | None = None  # 机关运行经费 as the document states it
     units: list[dict] = field(default_factory=list)
     narrative: dict[str, object] = field(default_factory=dict)
     details: dict[str, list[Line]] = field(default_factory=dict)
@@ -47,7 +52,7 @@ class Reader:
 
     def read(self, content: bytes) -> BudgetData:
         sheets = sheet_rows(content)
-        for name in [layout.INFO_SHEET] + [spec.name for spec in layout.DETAIL_SHEETS]:
+        for name in [layout.INFO_SHEET] + [spec.name for spec in layout.DETAIL_SHEETS if spec in layout.REQUIRED]:
             if name not in sheets:
                 self.problem(name, None, "", None, "缺少这张工作表")
         if layout.INFO_SHEET in sheets:
@@ -87,7 +92,6 @@ class Reader:
             ("部门名称", self.data.department.get("name")),
             ("年度", self.data.year),
             ("阶段", self.data.phase),
-            (layout.UNIT_LABEL, self.data.units),
         ]:
             if not required:
                 self.problem(sheet, None, label, None, "缺少此项")
@@ -96,6 +100,12 @@ class Reader:
         data = self.data
         if label in layout.DEPARTMENT_FIELDS:
             data.department[layout.DEPARTMENT_FIELDS[label]] = cells.text(values[0] or "")
+        elif label in layout.GOVERNMENT_FIELDS:
+            data.government[layout.GOVERNMENT_FIELDS[label]] = self.government_value(label, values[0])
+        elif label == "公开表格式":
+            data.table_set = cells.parse(layout.Field(label, "choice", layout.TABLE_SETS), values[0])
+        elif label == "机关运行经费（文件所列）":
+            data.running_cost = None if values[0] in (None, "") else cells.money(values[0])
         elif label == "年度":
             data.year = cells.whole_number(values[0])
         elif label == "阶段":
@@ -108,6 +118,13 @@ class Reader:
         else:
             name = layout.NARRATIVE_FIELDS[label]
             data.narrative[name] = narrative_value(name, values[0])
+
+    def government_value(self, label: str, value) -> str:
+        if label == "级次":
+            return cells.parse(layout.Field(label, "choice", layout.GOVERNMENT_LEVELS), value)
+        return (
+            cells.code_text(value) if label == "行政区划代码" and value not in (None, "") else cells.text(value or "")
+        )
 
     def read_detail(self, spec: layout.DetailSheet, rows: list[tuple]) -> list[Line]:
         if not rows:
@@ -164,6 +181,21 @@ def narrative_value(name: str, value):
     return "" if blank else str(value).strip()
 
 
+def departments_of(data: BudgetData):
+    """The department the data names, within its government (the site's primary one unless named)."""
+    found = Department.objects.filter(code=data.department["code"])
+    if data.government.get("name"):
+        return found.filter(government__name=data.government["name"])
+    return found.filter(government__primary=True)
+
+
+def same_government(data: BudgetData) -> Q:
+    """Units and departments of the data's government, where codes are unique."""
+    if data.government.get("name"):
+        return Q(department__government__name=data.government["name"])
+    return Q(department__government__primary=True)
+
+
 class References:
     """Checks against the database and across sheets: codes of the budget year,
     names that match their codes, known units, projects of indicators, weights."""
@@ -187,12 +219,13 @@ class References:
 
     def check_department(self) -> None:
         code, name = self.data.department.get("code"), self.data.department.get("name")
-        existing = Department.objects.filter(code=code).first()
+        existing = departments_of(self.data).first()
         if existing and existing.name != name:
             self.reader.problem(
                 layout.INFO_SHEET, None, "部门名称", name, f"与系统中部门 {code} 的名称“{existing.name}”不符"
             )
-        known = Unit.objects.filter(code__in=[u["code"] for u in self.data.units]).select_related("department")
+        codes = [u["code"] for u in self.data.units if u.get("code")]
+        known = Unit.objects.filter(same_government(self.data), code__in=codes).select_related("department")
         known = {unit.code: unit for unit in known}
         for unit in self.data.units:
             found = known.get(unit["code"])

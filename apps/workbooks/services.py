@@ -14,13 +14,14 @@ from django.db import IntegrityError, transaction
 
 from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget, Status
-from apps.reference.models import Department, Unit
+from apps.reference.models import Department, Government, Unit
+from apps.reference.services import government_named
 
 from . import layout
 from .bounds import bound_problems
 from .lines import write_lines
 from .problems import Problem, WorkbookInvalid
-from .reader import BudgetData
+from .reader import BudgetData, departments_of
 from .snapshot import budget_snapshot
 from .verify import verify_official_sheets
 
@@ -75,14 +76,25 @@ def import_preview(*, data: BudgetData) -> Preview:
 
 def find_budget(data: BudgetData, lock: bool = False) -> Budget | None:
     found = Budget.objects.select_related("department").filter(
-        department__code=data.department["code"], year=data.year, phase=data.phase
+        department__in=departments_of(data), year=data.year, phase=data.phase
     )
     return (found.select_for_update() if lock else found).first()
 
 
+def government_of(data: BudgetData) -> Government:
+    """The government the data names (created when new: reference data a document brings), else the primary one."""
+    if not data.government.get("name"):
+        found = Government.objects.filter(primary=True).first()
+        if found is None:
+            problem = Problem(layout.INFO_SHEET, None, "行政区划", None, "缺少此项：本站尚未设定主体行政区划")
+            raise WorkbookInvalid([problem])
+        return found
+    return government_named(**data.government)
+
+
 def reference_notes(data: BudgetData) -> list[str]:
     """The department's names in the workbook that differ from the system's: kept as they are."""
-    department = Department.objects.filter(code=data.department["code"]).first()
+    department = departments_of(data).first()
     if department is None:
         return [f"系统中没有部门 {data.department['code']}，将按工作表新建。"]
     return [
@@ -95,21 +107,27 @@ def reference_notes(data: BudgetData) -> list[str]:
 
 def department_for(data: BudgetData) -> Department:
     """The existing department, unchanged; a department new to the system is created."""
-    code = data.department["code"]
-    department = Department.objects.filter(code=code).first()
-    return department or Department.objects.create(**data.department)
+    department = departments_of(data).first()
+    return department or Department.objects.create(**data.department, government=government_of(data))
 
 
 def units_for(department: Department, data: BudgetData) -> list[Unit]:
     """The budget's units: this department's own, new ones added to it; another
     department's unit is refused without saying whose it is."""
-    known = {unit.code: unit for unit in Unit.objects.filter(code__in=[u["code"] for u in data.units])}
+    codes = [u["code"] for u in data.units if u.get("code")]
+    same_government = Unit.objects.filter(department__government_id=department.government_id)
+    known = {unit.code: unit for unit in same_government.filter(code__in=codes)}
     foreign = [code for code, unit in known.items() if unit.department_id != department.pk]
     if foreign:
         raise WorkbookInvalid(
             [Problem(layout.INFO_SHEET, None, layout.UNIT_LABEL, code, "已属于其他部门，不能列入") for code in foreign]
         )
-    return [known.get(u["code"]) or Unit.objects.create(**u, department=department) for u in data.units]
+    by_name = {unit.name: unit for unit in department.units.filter(code="")}
+    return [
+        (known.get(u["code"]) if u.get("code") else by_name.get(u["name"]))
+        or Unit.objects.create(**u, department=department)
+        for u in data.units
+    ]
 
 
 def locked_draft(department: Department, data: BudgetData) -> tuple[Budget, bool]:
@@ -135,8 +153,10 @@ def replace_budget(data: BudgetData) -> Budget:
     department = department_for(data)
     units = units_for(department, data)
     budget, created = locked_draft(department, data)
-    if budget.carry_forward != data.carry_forward:
-        budget.carry_forward = data.carry_forward
+    stated = {"carry_forward": data.carry_forward, "table_set": data.table_set, "running_cost": data.running_cost}
+    if any(getattr(budget, name) != value for name, value in stated.items()):
+        for name, value in stated.items():
+            setattr(budget, name, value)
         budget._change_reason = "导入"
         budget.save()
     if {u.pk for u in units} != set(budget.units.values_list("pk", flat=True)):

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.models import Budget, Phase
-from apps.budgets.official import SLUGS, build_table
+from apps.budgets.official import SLUGS, build_table, slugs_of
 from apps.reference.models import ClassificationCode
 
 from .lists import code_departments, list_csv, list_xlsx, year_departments
@@ -20,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def visible_budget(request: HttpRequest, department: str, year: int, phase: str) -> Budget:
     budgets = Budget.objects.visible_to(request.user).for_budget_page()
-    return get_object_or_404(budgets, department__code=department, year=year, phase=phase)
+    return get_object_or_404(budgets.at_address(department, year, phase))
 
 
 def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
@@ -43,9 +43,9 @@ def budget_xlsx(request: HttpRequest, department: str, year: int, phase: str = P
 
 @public_cache
 def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt: str, phase: str = Phase.BUDGET):
-    if slug not in SLUGS:
-        raise Http404(f"没有名为“{slug}”的表")
     budget = visible_budget(request, department, year, phase)
+    if slug not in slugs_of(budget):
+        raise Http404(f"这份预算没有名为“{slug}”的表")
     table = build_table(budget, slug)
     unit = AmountUnit.from_query(request.GET.get("unit"))
     if fmt == "json":
@@ -57,17 +57,18 @@ def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt:
     return attachment(stream.getvalue(), XLSX, file_stem(budget, f"-{slug}.xlsx"))
 
 
-def published_year(year: int) -> None:
-    if not year_budgets(year).exists():
+def published_year(year: int, government: str | None = None) -> None:
+    if not year_budgets(year, government).exists():
         raise Http404(f"{year} 年没有已公开的部门预算")
 
 
 @public_cache
 def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
     """Written to a temporary file with constant memory, then streamed from it."""
-    published_year(year)
+    government = request.GET.get("government")
+    published_year(year, government)
     file = tempfile.TemporaryFile()
-    write_year_workbook(year, file, unit=AmountUnit.from_query(request.GET.get("unit")))
+    write_year_workbook(year, file, unit=AmountUnit.from_query(request.GET.get("unit")), government=government)
     file.seek(0)
     return FileResponse(file, as_attachment=True, filename=f"{year}-all-departments.xlsx", content_type=XLSX)
 
@@ -76,8 +77,9 @@ def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
 def year_table_csv(request: HttpRequest, year: int, slug: str) -> StreamingHttpResponse:
     if slug not in SLUGS:
         raise Http404(f"没有名为“{slug}”的表")
-    published_year(year)
-    lines = year_csv_lines(year, slug, AmountUnit.from_query(request.GET.get("unit")))
+    government = request.GET.get("government")
+    published_year(year, government)
+    lines = year_csv_lines(year, slug, AmountUnit.from_query(request.GET.get("unit")), government)
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{year}-{slug}.csv"
     return response

@@ -16,19 +16,41 @@ from apps.budgets.official import OfficialTable, build_all
 
 from . import layout
 from .details import detail_rows, info_rows
+from .printing import LINE, a4_landscape, pages_tall, row_height, wrapped_lines
 
 MONEY_FORMAT = "#,##0.00"
+# Column widths in characters: wide enough for the longest official names on one line.
 WIDTHS = {
     "code": 10,
-    "name": 30,
+    "name": 34,
     "goal": 50,
     "indicator": 24,
     "kind": 22,
     "unit": 24,
     "unit_name": 26,
-    "rev_item": 26,
-    "exp_item": 30,
+    "rev_item": 28,
+    "exp_item": 34,
+    "department": 26,
 }
+# The 项目绩效目标表 has fifteen columns: narrower ones (long texts wrap) keep it readable on one A4 width.
+TABLE_WIDTHS = {
+    "performance": {
+        "unit_code": 8,
+        "name": 14,
+        "goal": 60,
+        "level1": 12,
+        "level2": 12,
+        "indicator": 18,
+        "operator": 5,
+        "value": 10,
+        "measure_unit": 7,
+        "weight": 6,
+        "money": 14,
+    },
+}
+# Tables printed one page wide however many pages tall (their long texts would shrink past reading).
+FIT_WIDTH_ONLY = {"performance"}
+TITLE_HEIGHT = 24.0
 
 
 class BudgetWorkbook:
@@ -83,9 +105,21 @@ class BudgetWorkbook:
 
     def official_sheet(self, table: OfficialTable, budget: Budget, unit: AmountUnit) -> None:
         sheet, row = self.sheet_head(table, "部门名称：" + units_line(budget), unit)
+        heights = self.head_heights(table, "部门名称：" + units_line(budget))
         row = self.table_rows(sheet, row, table, unit)
         if table.empty_note:
             sheet.merge_range(row + 1, 0, row + 1, len(table.columns) - 1, table.empty_note, self.plain)
+        if table.slug not in FIT_WIDTH_ONLY:
+            widths = table_widths(table)
+            body = [row_height(row_lines(data_row.cells, table, widths)) for data_row in table.rows]
+            sheet.fit_to_pages(1, pages_tall(widths, heights + body + [2 * LINE], repeated=sum(heights[3:])))
+
+    def head_heights(self, table: OfficialTable, subtitle: str) -> list[float]:
+        """The heights (points) of the title, subtitle, 单位 and header rows, as sheet_head sets them."""
+        widths = table_widths(table)
+        header = [row_height(lines) for lines in header_lines(table, widths)]
+        numbers = [LINE] if any(column.number for column in table.columns) else []
+        return [TITLE_HEIGHT, row_height(wrapped_lines(subtitle, sum(widths))), LINE, *header, *numbers]
 
     def sheet_head(
         self, table: OfficialTable, subtitle: str, unit: AmountUnit, flat: bool = False
@@ -94,30 +128,36 @@ class BudgetWorkbook:
         or `flat`: one row, 基本支出·人员支出); returns the sheet and its first data row."""
         sheet = self.book.add_worksheet(table.name)
         last = len(table.columns) - 1
+        widths = table_widths(table)
+        sheet.set_row(0, TITLE_HEIGHT)
         sheet.merge_range(0, 0, 0, last, table.title, self.title)
+        if wrapped_lines(subtitle, sum(widths)) > 1:
+            sheet.set_row(1, row_height(wrapped_lines(subtitle, sum(widths))))
         sheet.merge_range(1, 0, 1, last, subtitle, self.plain)
         sheet.merge_range(2, 0, 2, last, f"单位：{unit.label}", self.right)
-        self.page_setup(sheet, table)
+        for col, width in enumerate(widths):
+            sheet.set_column(col, col, width)
         if not flat:
+            a4_landscape(sheet)
             return sheet, self.header_rows(sheet, table, 3)
-        for col, column in enumerate(table.columns):
-            sheet.write_string(3, col, f"{column.group}·{column.label}" if column.group else column.label, self.header)
+        labels = [f"{column.group}·{column.label}" if column.group else column.label for column in table.columns]
+        sheet.set_row(3, row_height(max(wrapped_lines(label, width) for label, width in zip(labels, widths))))
+        for col, label in enumerate(labels):
+            sheet.write_string(3, col, label, self.header)
         sheet.freeze_panes(4, 1)
+        a4_landscape(sheet, repeat=(3, 3))
         return sheet, 4
 
     def table_rows(
         self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None
     ) -> int:
         """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
-        widths = [column_width(column) for column in table.columns]
+        widths = table_widths(table)
         for data_row in table.rows:
             cells = {**data_row.cells, **(extra or {})}
-            lines = max(
-                (wrapped_lines(cells.get(c.key), w) for c, w in zip(table.columns, widths) if c.kind == "text"),
-                default=1,
-            )
+            lines = row_lines(cells, table, widths)
             if lines > 1:
-                sheet.set_row(row, 15 * lines)  # spreadsheets do not grow rows for text a program wrote
+                sheet.set_row(row, row_height(lines))  # spreadsheets do not grow rows for text a program wrote
             for col, column in enumerate(table.columns):
                 value = cells.get(column.key)
                 if column.kind == "money" and value is not None:
@@ -129,6 +169,8 @@ class BudgetWorkbook:
     def header_rows(self, sheet: Worksheet, table: OfficialTable, row: int) -> int:
         """The merged header as in the disclosure; returns the first data row."""
         headers = table.header_rows
+        for offset, lines in enumerate(header_lines(table, table_widths(table))):
+            sheet.set_row(row + offset, row_height(lines))
         col = 0
         for cell in headers[0]:
             if cell.rowspan > 1 or cell.colspan > 1:
@@ -147,13 +189,6 @@ class BudgetWorkbook:
         sheet.freeze_panes(row, 2 if table.code_scheme and table.columns[0].key == "code" else 0)
         sheet.repeat_rows(3, row - 1)
         return row
-
-    def page_setup(self, sheet: Worksheet, table: OfficialTable) -> None:
-        for col, column in enumerate(table.columns):
-            sheet.set_column(col, col, column_width(column))
-        sheet.set_landscape()
-        sheet.set_paper(9)  # A4
-        sheet.fit_to_pages(1, 0)
 
     def info_sheet(self, budget: Budget) -> None:
         sheet = self.book.add_worksheet(layout.INFO_SHEET)
@@ -175,16 +210,22 @@ class BudgetWorkbook:
         sheet.set_column(0, 0, 30)
         sheet.set_column(1, 1, 80)
         sheet.set_column(2, 3, 24)
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
+        a4_landscape(sheet)
 
     def detail_sheet(self, spec: layout.DetailSheet, rows) -> None:
         sheet = self.book.add_worksheet(spec.name)
+        sheet.set_row(0, row_height(max(wrapped_lines(field.header, field.width) for field in spec.fields)))
         for col, field in enumerate(spec.fields):
             sheet.write_string(0, col, field.header, self.header)
             sheet.set_column(col, col, field.width)
         count = 0
         for count, values in enumerate(rows, start=1):
+            lines = max(
+                (wrapped_lines(v, f.width) for f, v in zip(spec.fields, values) if f.kind not in ("money", "int")),
+                default=1,
+            )
+            if lines > 1:
+                sheet.set_row(count, row_height(lines))
             for col, (field, value) in enumerate(zip(spec.fields, values)):
                 self.cell(
                     sheet,
@@ -195,19 +236,38 @@ class BudgetWorkbook:
                 )
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(spec.fields) - 1)
+        a4_landscape(sheet, repeat=(0, 0))
 
 
-def column_width(column) -> int:
-    return WIDTHS.get(column.key, 16 if column.kind == "money" else 12)
+def table_widths(table: OfficialTable) -> list[int]:
+    """Each column's width in characters, this table's own where it has them."""
+    own = TABLE_WIDTHS.get(table.slug, {})
+    return [own.get(c.key, own.get(c.kind, WIDTHS.get(c.key, 16 if c.kind == "money" else 12))) for c in table.columns]
 
 
-def wrapped_lines(value, width: int) -> int:
-    """How many lines a text needs in a column `width` characters wide (CJK characters count double)."""
-    if not isinstance(value, str) or not value:
-        return 1
-    return sum(
-        -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in part) // max(width - 1, 1)) or 1 for part in value.split("\n")
+def row_lines(cells: dict, table: OfficialTable, widths: list[int]) -> int:
+    """Lines the row's tallest text needs: spreadsheets do not grow rows for text a program wrote."""
+    return max(
+        (wrapped_lines(cells.get(c.key), w) for c, w in zip(table.columns, widths) if c.kind == "text"), default=1
     )
+
+
+def header_lines(table: OfficialTable, widths: list[int]) -> list[int]:
+    """Lines each header row needs; a label spanning both rows of a two-row header shares their height."""
+    rows = table.header_rows
+    needed = [1] * len(rows)
+    col = 0
+    for cell in rows[0]:
+        lines = wrapped_lines(cell.label, sum(widths[col : col + cell.colspan]))
+        if cell.rowspan > 1:
+            needed[-1] = max(needed[-1], lines - needed[0])
+        else:
+            needed[0] = max(needed[0], lines)
+        col += cell.colspan
+    if len(rows) > 1:
+        grouped = [(c, w) for c, w in zip(table.columns, widths) if c.group]
+        needed[1] = max([needed[1], *(wrapped_lines(c.label, w) for c, w in grouped)])
+    return needed
 
 
 def fit_height(sheet: Worksheet, row: int, value) -> None:

@@ -1,57 +1,101 @@
 """Every published budget of a year in one workbook: one sheet per official
-table with a department column in front, streamed with constant memory."""
+table with a department column in front, streamed with constant memory.
+
+A table's columns can differ between budgets (another province's set prints its
+own 支出预算总表; a budget whose 基本支出 is not split has no 人员/公用 columns):
+each budget's table is spooled to a temporary file while their columns are
+gathered, then every row is written under one header with all of them."""
 
 import dataclasses
+import pickle
+import tempfile
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget
-from apps.budgets.official import SLUGS, Column, OfficialTable, build_table
+from apps.budgets.official import SLUGS, Column, OfficialTable, build_table, slugs_of
+from apps.reference.models import Government
 
-from .table_files import table_csv
+from .table_files import merge_columns, table_csv
 from .writer import BudgetWorkbook
 
 DEPARTMENT = Column("department", "部门", kind="text")
+SPOOL_IN_MEMORY = 8 * 1024 * 1024  # bytes; beyond, the spool goes to disk
 
 
-def with_department(table: OfficialTable, year: int) -> OfficialTable:
+def with_department(table: OfficialTable, year: int, columns: list[Column] | None = None) -> OfficialTable:
     return dataclasses.replace(
-        table, columns=[DEPARTMENT, *table.columns], title=f"{year}年市级部门{table.name}（全部部门）", rows=table.rows
+        table,
+        columns=[DEPARTMENT, *(columns or table.columns)],
+        title=f"{year}年部门{table.name}（全部部门）",
+        rows=table.rows,
     )
 
 
-def year_budgets(year: int):
-    return Budget.objects.published().filter(year=year).for_budget_page().order_by("department__code", "phase")
+def year_budgets(year: int, government: str | None = None):
+    """The year's published budgets, of one government (its URL prefix) or of all."""
+    found = Budget.objects.published().filter(year=year)
+    if government:
+        found = found.filter(department__government__in=Government.objects.by_url_prefix(government))
+    return found.for_budget_page().order_by("department__government__code", "department__code", "phase")
 
 
-def write_year_workbook(year: int, stream: BinaryIO | str, unit: AmountUnit = AmountUnit.YUAN) -> int:
+def label(budget: Budget) -> str:
+    return f"{budget.department.url_key} {budget.department.name}"
+
+
+def year_tables(
+    year: int, slug: str, government: str | None = None
+) -> tuple[list[Column], Iterator[tuple[str, OfficialTable]]]:
+    """Every column the year's budgets' `slug` tables have, and (department label, table) for each."""
+    spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY)
+    columns: list[Column] = []
+    for budget in year_budgets(year, government).iterator(chunk_size=200):
+        if slug in slugs_of(budget):
+            table = build_table(budget, slug)
+            merge_columns(columns, table.columns)
+            pickle.dump((label(budget), table), spool)
+
+    def tables() -> Iterator[tuple[str, OfficialTable]]:
+        spool.seek(0)
+        with spool:
+            while True:
+                try:
+                    yield pickle.load(spool)
+                except EOFError:
+                    return
+
+    return columns, tables()
+
+
+def write_year_workbook(
+    year: int, stream: BinaryIO | str, unit: AmountUnit = AmountUnit.YUAN, government: str | None = None
+) -> int:
     """Returns how many budgets it holds. Rows go to disk as they are written,
     so memory stays flat however many departments the year has."""
     workbook = BudgetWorkbook(stream, constant_memory=True)
     for slug in SLUGS:
+        columns, tables = year_tables(year, slug, government)
         sheet = row = None
-        for budget in year_budgets(year).iterator(chunk_size=200):
-            table = build_table(budget, slug)
+        for department, table in tables:
+            table = with_department(table, year, columns)
             if sheet is None:
                 # One header row: rows stream to disk in order, and a tidy header suits the data's users.
-                sheet, row = workbook.sheet_head(
-                    with_department(table, year), f"{year}年全部已公开部门预算", unit, flat=True
-                )
-            label = f"{budget.department.code} {budget.department.name}"
-            row = workbook.table_rows(sheet, row, with_department(table, year), unit, extra={"department": label})
+                sheet, row = workbook.sheet_head(table, f"{year}年全部已公开部门预算", unit, flat=True)
+            row = workbook.table_rows(sheet, row, table, unit, extra={"department": department})
     workbook.close()
-    return year_budgets(year).count()
+    return year_budgets(year, government).count()
 
 
-def year_csv_lines(year: int, slug: str, unit: AmountUnit) -> Iterator[str]:
+def year_csv_lines(year: int, slug: str, unit: AmountUnit, government: str | None = None) -> Iterator[str]:
     """One official table for every published budget of the year, line by line
     (UTF-8 with a byte-order mark), for a streaming response."""
     yield "\ufeff"
+    columns, tables = year_tables(year, slug, government)
     header_written = False
-    for budget in year_budgets(year).iterator(chunk_size=200):
-        table = with_department(build_table(budget, slug), year)
-        label = f"{budget.department.code} {budget.department.name}"
-        lines = table_csv(table, unit, extra={"department": label}).removeprefix("\ufeff").splitlines(keepends=True)
+    for department, table in tables:
+        text = table_csv(with_department(table, year, columns), unit, extra={"department": department})
+        lines = text.removeprefix("\ufeff").splitlines(keepends=True)
         yield from (lines if not header_written else lines[1:])
         header_written = True

@@ -6,13 +6,14 @@ from django.contrib.auth.models import Group
 from apps.accounts.models import EDITORS, REVIEWERS, DepartmentMember
 from apps.budgets.models import Budget, FunctionLine
 from apps.reference.models import ClassificationCode, Department
+from apps.reference.tests.helpers import home_government
 
 
 @pytest.fixture
 def world(seed_budget, django_user_model):
     """Department A (the seed's 205: a published budget and a draft) and B, and one user per role."""
     department_a = seed_budget.department
-    department_b = Department.objects.create(code="301", name="绍兴市测试局")
+    department_b = Department.objects.create(government=home_government(), code="301", name="绍兴市测试局")
     draft = Budget.objects.create(department=department_a, year=2021, phase="final")
     code = ClassificationCode.objects.get(scheme="function", year=2021, code="2010301")
     line = FunctionLine.objects.create(budget=draft, code=code, nature="personnel", amount=Decimal("100.00"))

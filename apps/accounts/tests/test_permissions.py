@@ -38,7 +38,7 @@ def line_form(world, amount: str, budget=None) -> dict:
     return {
         "budget": (budget or line.budget).pk,
         "unit": "",
-        "code": line.code_id,
+        "code": line.code.code,  # typed by number, resolved in the budget's year
         "nature": "personnel",
         "source": "general",
         "amount": amount,

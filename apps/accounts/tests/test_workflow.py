@@ -65,7 +65,7 @@ def test_editors_cannot_publish_or_withdraw(as_role, world):
 def test_changes_are_recorded_and_an_earlier_version_restored(as_role, world, client):
     line = world["line"]
     editor = as_role("editor A")
-    form = {"budget": line.budget_id, "unit": "", "code": line.code_id, "nature": "personnel", "source": "general"}
+    form = {"budget": line.budget_id, "unit": "", "code": line.code.code, "nature": "personnel", "source": "general"}
     editor.post(f"/admin/budgets/functionline/{line.pk}/change/", {**form, "amount": "250.00"})
     page = editor.get(f"{ADMIN}{line.budget_id}/changes/").content.decode()
     assert "editor_a" in page and "100.00 → 250.00" in page
@@ -106,7 +106,7 @@ def test_a_moment_without_a_time_zone_is_read_in_the_sites(as_role, world):
 def test_checks_page_and_changelist_mark(as_role, world):
     client = as_role("reviewer")
     page = client.get(f"{ADMIN}{world['draft'].pk}/checks/").content.decode()
-    assert "✘ 不符" in page and "差额" in page
+    assert "项不符，需要处理" in page and "≠" in page and "差额" in page
     changelist = client.get(ADMIN).content.decode()
     assert "✔ 全部通过" in changelist and re.search(r"✘ \d+ 项不符", changelist)
 

@@ -6,6 +6,7 @@ import pytest
 
 from apps.budgets.models import Budget
 from apps.reference.models import Department
+from apps.reference.tests.helpers import home_government
 
 
 def get(client, url: str, status: int = 200) -> dict:
@@ -38,7 +39,9 @@ def test_departments_and_codes(client, seed_budget):
 
 
 def test_lists_paginate(client, seed_budget):
-    Department.objects.bulk_create(Department(code=f"9{n:02d}", name=f"测试部门{n}") for n in range(60))
+    Department.objects.bulk_create(
+        Department(government=home_government(), code=f"9{n:02d}", name=f"测试部门{n}") for n in range(60)
+    )
     for department in Department.objects.exclude(code="205"):
         Budget.objects.create(department=department, year=2021, status="published")
     first = get(client, "/api/budgets/")

@@ -92,7 +92,11 @@ def summary(sources: TableSources) -> OfficialTable:
         side(""),
     ]
     table = OfficialTable(
-        "summary", "收支预算总表", f"{budget.year}年市级部门收支预算总表", COLUMNS, code_scheme=Scheme.FUNCTION
+        "summary",
+        "收支预算总表",
+        f"{budget.year}年{budget.level_label}部门收支预算总表",
+        COLUMNS,
+        code_scheme=Scheme.FUNCTION,
     )
     table.rows = [
         *pair_rows(left, expenditure_side(sources, "tree_total")),
@@ -124,7 +128,7 @@ def fiscal_summary(sources: TableSources) -> OfficialTable:
     table = OfficialTable(
         "fiscal-summary",
         "财政拨款收支预算总表",
-        f"{budget.year}年市级部门财政拨款收支预算总表",
+        f"{budget.year}年{budget.level_label}部门财政拨款收支预算总表",
         COLUMNS,
         code_scheme=Scheme.FUNCTION,
     )

@@ -34,6 +34,7 @@ class OfficialTable:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     empty_note: str = ""  # the disclosure's statement for a table without data
+    findings: list = field(default_factory=list)  # where the document's own figures disagree (budgets.Finding)
     code_scheme: str = ""  # which classification the code cells belong to
 
     @property

@@ -36,13 +36,22 @@ def three_public(sources: TableSources) -> OfficialTable:
     totals = lines.aggregate(**sums)
     by_unit = {row.pop("unit"): row for row in lines.values("unit").annotate(**sums).order_by()}
     table = OfficialTable(
-        "three-public", "一般公共预算“三公”经费表", f"{budget.year}年市级部门一般公共预算“三公”经费表", columns
+        "three-public",
+        "一般公共预算“三公”经费表",
+        f"{budget.year}年{budget.level_label}部门一般公共预算“三公”经费表",
+        columns,
     )
     table.rows = [
         Row(cells={"unit_name": "合计", **totals}, is_total=True),
         Row(cells={"unit_name": budget.department.label, **totals}, level=1),
-        *[Row(cells={"unit_name": unit.name, **by_unit.get(unit.pk, {})}, level=2) for unit in budget.units.all()],
     ]
+    if set(by_unit) - {None}:  # a document that lists 三公 by unit
+        table.rows += [
+            Row(cells={"unit_name": unit.name, **by_unit.get(unit.pk, {})}, level=2) for unit in budget.units.all()
+        ]
+    if budget.running_cost is not None:
+        table.columns.append(Column("running_cost", "机关运行经费", number=str(len(columns) - 1)))
+        table.rows[0].cells["running_cost"] = table.rows[1].cells["running_cost"] = budget.running_cost
     return table
 
 
@@ -73,7 +82,7 @@ def projects(sources: TableSources) -> OfficialTable:
             for key, column in PROJECT_COLUMNS.items()
         },
     )
-    table = OfficialTable("projects", "项目支出表", f"{budget.year}年市级部门项目支出表", columns)
+    table = OfficialTable("projects", "项目支出表", f"{budget.year}年{budget.level_label}部门项目支出表", columns)
     table.rows = [Row(cells={"unit": "合计", **totals}, is_total=True)]
     for project in sources.projects:
         cells = {"kind": project.kind, "name": project.name, "unit": project.unit.name, "total": project.total}
@@ -102,7 +111,9 @@ def performance(sources: TableSources) -> OfficialTable:
         Column("measure_unit", "计量单位", kind="text"),
         Column("weight", "指标权重", kind="number"),
     ]
-    table = OfficialTable("performance", "项目绩效目标表", f"{budget.year}年市级部门预算项目绩效目标表", columns)
+    table = OfficialTable(
+        "performance", "项目绩效目标表", f"{budget.year}年{budget.level_label}部门预算项目绩效目标表", columns
+    )
     table.rows = [Row(cells={"unit_code": budget.department.code, "name": budget.department.label}, level=1)]
     unit = None
     for project in sources.projects:

@@ -11,7 +11,16 @@ from functools import cached_property
 from django.db.models import Q, Sum
 from django.db.models.functions import Length, Substr
 
-from apps.budgets.models import BASIC_NATURES, FISCAL_SOURCES, Budget, FunctionLine, Nature, RevenueLine, Source
+from apps.budgets.models import (
+    BASIC_NATURES,
+    FISCAL_SOURCES,
+    Budget,
+    Finding,
+    FunctionLine,
+    Nature,
+    RevenueLine,
+    Source,
+)
 from apps.projects.models import Project
 from apps.reference.models import LEVEL_LENGTHS, Scheme
 
@@ -37,6 +46,18 @@ FUNCTION_COLUMNS: dict[str, Callable[[str, str], bool]] = {
     "fund_total": lambda nature, source: source == Source.GOV_FUND,
     "fund_basic": lambda nature, source: source == Source.GOV_FUND and nature in BASIC_NATURES,
     "fund_project": lambda nature, source: source == Source.GOV_FUND and nature == Nature.PROJECT,
+    "capital_total": lambda nature, source: source == Source.STATE_CAPITAL,
+    "capital_basic": lambda nature, source: source == Source.STATE_CAPITAL and nature in BASIC_NATURES,
+    "capital_project": lambda nature, source: source == Source.STATE_CAPITAL and nature == Nature.PROJECT,
+    "basic_total": lambda nature, source: nature in BASIC_NATURES,
+}
+# Columns that split 基本支出 into 人员/公用: blank, never a partial sum, where
+# part of the row's 基本支出 is held unsplit (Nature.BASIC).
+SPLIT_COLUMNS = {
+    "personnel": None,
+    "public": None,
+    "general_personnel": Source.GENERAL,
+    "general_public": Source.GENERAL,
 }
 
 
@@ -47,6 +68,10 @@ def columns_of(sums: list[tuple[str, str, Decimal]]) -> dict[str, Decimal | None
         for key, counts in FUNCTION_COLUMNS.items():
             if counts(nature, source):
                 cells[key] = (cells[key] or Decimal("0")) + amount
+    unsplit = {source for nature, source, _ in sums if nature == Nature.BASIC}
+    for key, source in SPLIT_COLUMNS.items():
+        if unsplit and (source is None or source in unsplit):
+            cells[key] = None
     return cells
 
 
@@ -54,6 +79,11 @@ def columns_of(sums: list[tuple[str, str, Decimal]]) -> dict[str, Decimal | None
 class FunctionRollup:
     totals: dict[str, Decimal | None]  # the budget's totals of every column
     rows: list[Row]  # every 类/款/项 with lines, in code order, with every column
+
+    @property
+    def holds_unsplit_basic(self) -> bool:
+        """Whether the document gave 基本支出 by function code without its 人员/公用 split."""
+        return self.totals["basic"] is not None
 
     def rows_for(self, columns: dict[str, str], present: str) -> list[Row]:
         """The tree as one table sees it: the rows it has money in (`present`),
@@ -63,7 +93,7 @@ class FunctionRollup:
                 cells={
                     "code": r.code,
                     "name": r.cells["name"],
-                    **{key: r.cells[source] for key, source in columns.items()},
+                    **{key: r.cells.get(source) for key, source in columns.items()},
                 },
                 code=r.code,
                 level=r.level,
@@ -103,6 +133,10 @@ class TableSources:
         levels = {code: columns_of(sums) for code, sums in by_code.items()}
         totals = columns_of(list(lines.values_list("nature", "source").annotate(amount=Sum("amount")).order_by()))
         return FunctionRollup(totals, tree_rows(levels, Scheme.FUNCTION, self.budget.year))
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        return list(Finding.objects.filter(budget=self.budget))
 
     @cached_property
     def revenue(self) -> dict[str, Decimal]:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from apps.budgets.models import Budget, FunctionLine, Status
 from apps.budgets.services import budget_publish, budget_submit, budget_withdraw
 from apps.reference.models import Department
+from apps.reference.tests.helpers import home_government
 
 URL = "/departments/205/2021/tables/summary.json"
 
@@ -35,7 +36,7 @@ def test_a_conditional_request_gets_304(client, seed_budget, django_assert_max_n
 def test_never_stale_after_a_status_change(client, seed_budget):
     etag = client.get(URL)["ETag"]
     Budget.objects.create(
-        department=Department.objects.create(code="301", name="新部门"),
+        department=Department.objects.create(government=home_government(), code="301", name="新部门"),
         year=2021,
         status=Status.PUBLISHED,
         published_at=timezone.now(),

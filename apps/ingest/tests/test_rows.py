@@ -74,12 +74,12 @@ def test_a_name_that_disagrees_with_its_code_and_an_unknown_code_are_reported(db
 2010301\t事业运行\t1,500,000.00\t1,000,000.00\t500,000.00\t
 205\t教育支出\t1,500,000.00\t\t\t1,500,000.00
 20508\t进修及培训\t1,500,000.00\t\t\t1,500,000.00
-2050899\t其他进修及培训\t1,500,000.00\t\t\t1,500,000.00
+2050898\t不存在的项\t1,500,000.00\t\t\t1,500,000.00
 """
     ingest = read_disclosure(disclosure(expenditure=TITLE + EXPENDITURE_HEADER + rows))
     problems = [str(p) for p in ingest.report.problems]
     assert any("第" in p and "“事业运行”与科目编码 2010301 的名称“行政运行”不符" in p for p in problems)
-    assert any("“2050899”不在2021年支出功能分类中" in p for p in problems)
+    assert any("“2050898”不在2021年支出功能分类中" in p for p in problems)
 
 
 def test_a_row_that_does_not_add_up_is_reported_with_both_figures(db):

@@ -17,7 +17,7 @@ WORKBOOKS = Path(settings.BASE_DIR, "fixtures", "workbooks")
 def break_workbook(book) -> None:
     """How budget_205_2021_broken.xlsx was made from the seed's workbook (one problem of each common kind)."""
     book["明细-支出"]["F15"] = "298.805"  # 购房补贴: three decimals
-    book["明细-支出"]["B3"] = "2010399"  # a code not in the 2021 tree
+    book["明细-支出"]["B3"] = "2011501"  # a code of an older list: 20115 工商行政管理事务 ended in 2018
     book["明细-基本支出"]["C20"] = "招待费"  # a name that does not match 30217
     book["明细-三公经费"]["C3"] = -2000  # negative
     book["明细-收入"].append(["", "一般公共预算拨款收入", 1])  # a duplicate row
@@ -54,7 +54,7 @@ def test_the_broken_workbook_reports_each_of_its_problems(seed_budget):
             "明细-收入 第3行：“一般公共预算拨款收入”与第2行重复",
             "明细-支出 第15行「金额」：“298.805”超过两位小数，金额应精确到分",
             "明细-三公经费 第3行「金额」：“-2000”是负数，金额不能为负",
-            "明细-支出 第3行「科目编码」：“2010399”不在2021年支出功能分类中",
+            "明细-支出 第3行「科目编码」：“2011501”不在2021年支出功能分类中",
             "明细-基本支出 第20行「科目名称」：“招待费”与科目编码 30217 的名称“公务接待费”不符",
             "明细-项目 第2行「项目名称」：“信访宣传经费”的绩效指标权重合计为 105，应为 100",
         ]

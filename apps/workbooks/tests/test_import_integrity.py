@@ -10,6 +10,7 @@ from simple_history.utils import get_history_model_for_model
 from apps.budgets.history import BUDGET_ROWS, PROJECT_ROWS
 from apps.budgets.models import Budget, BudgetNarrative, FunctionLine
 from apps.reference.models import Department, Unit
+from apps.reference.tests.helpers import home_government
 from apps.workbooks.reader import read_budget_workbook
 from apps.workbooks.services import budget_import, import_preview
 
@@ -86,7 +87,7 @@ def test_an_import_does_not_rename_the_department(draft_workbook, seed_budget):
 
 
 def test_another_departments_unit_is_refused_without_its_name(draft_workbook, seed_budget):
-    other = Department.objects.create(code="999", name="未公开的部门")
+    other = Department.objects.create(government=home_government(), code="999", name="未公开的部门")
     Unit.objects.create(department=other, code="999001", name="秘密单位", kind="administrative")
     first_unit = seed_budget.units.order_by("code").first()
 

@@ -89,11 +89,29 @@ def test_classification_codes_load_from_a_workbook(db, tmp_path):
     call_command("import_codes", str(tmp_path / "codes.xlsx"))
     assert ClassificationCode.objects.get(scheme="function", year=2022, code="2010308").parent.code == "20103"
 
-    sheet.append(["支出功能分类", 2022, "2010499", "没有上级的项"])
+    sheet.append(["支出功能分类", 2022, "2019801", "没有上级的项"])  # no 20198 in any list
     book.save(tmp_path / "bad.xlsx")
     with pytest.raises(CommandError):
         call_command("import_codes", str(tmp_path / "bad.xlsx"))
-    assert not ClassificationCode.objects.filter(code="2010499").exists()
+    assert not ClassificationCode.objects.filter(code="2019801").exists()
+
+
+def test_a_workbook_corrects_the_name_of_a_loaded_code(db, tmp_path):
+    import openpyxl
+    from django.core.management import call_command
+
+    from apps.reference.models import ClassificationCode
+
+    loaded = ClassificationCode.objects.get(scheme="function", year=2024, code="2013802")
+    book = openpyxl.Workbook()
+    book.active.title = "科目"
+    book.active.append(["分类", "年度", "科目编码", "科目名称"])
+    book.active.append(["支出功能分类", 2024, "2013802", "一般行政管理事务（更正）"])
+    book.save(tmp_path / "codes.xlsx")
+    call_command("import_codes", str(tmp_path / "codes.xlsx"))
+    corrected = ClassificationCode.objects.get(pk=loaded.pk)
+    assert (corrected.name, corrected.parent.code) == ("一般行政管理事务（更正）", "20138")
+    assert ClassificationCode.objects.get(scheme="function", year=2023, code="2013802").name == "一般行政管理事务"
 
 
 def test_a_workbook_saved_again_by_a_spreadsheet_program_keeps_every_cent(seed_budget):

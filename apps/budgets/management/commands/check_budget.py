@@ -15,9 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, department: str, year: int, phase: str, all: bool, **options) -> None:
         try:
-            budget = Budget.objects.select_related("department").get(
-                department__code=department, year=year, phase=phase
-            )
+            budget = Budget.objects.select_related("department").at_address(department, year, phase).get()
         except Budget.DoesNotExist:
             raise CommandError(f"没有找到部门 {department} 的 {year} 年{Phase(phase).label}。") from None
         results = run_checks(budget)

@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--unit", default=AmountUnit.YUAN.value, choices=[u.value for u in AmountUnit])
 
     def handle(self, *args, department: str, year: int, file: Path, phase: str, unit: str, **options) -> None:
-        budget = Budget.objects.for_budget_page().filter(department__code=department, year=year, phase=phase).first()
+        budget = Budget.objects.for_budget_page().at_address(department, year, phase).first()
         if budget is None:
             raise CommandError(f"没有找到部门 {department} 的 {year} 年{Phase(phase).label}。")
         write_budget_workbook(budget, str(file), unit=AmountUnit(unit))
