@@ -10,7 +10,6 @@ segments are matched by converters that exclude it.)"""
 
 from django.http import HttpRequest, QueryDict
 
-
 MARK = "\ufffd"
 
 

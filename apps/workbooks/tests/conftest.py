@@ -37,11 +37,3 @@ def empty_budget_data() -> None:
     Budget.objects.all().delete()
     Unit.objects.all().delete()
     Department.objects.all().delete()
-
-
-@pytest.fixture
-def draft_workbook(seed_budget, seed_workbook):
-    """The seed's workbook, importable over the seed once the seed is a draft."""
-    seed_budget.status = "draft"
-    seed_budget.save()
-    return seed_workbook
