@@ -83,7 +83,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "budgetsite.requestid.RequestIdMiddleware",
-    "budgetsite.nul.StripNulMiddleware",
+    "budgetsite.nul.ReplaceNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

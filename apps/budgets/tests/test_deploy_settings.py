@@ -67,7 +67,7 @@ def test_app_servers_refuse_the_development_key_without_debug():
     assert load_wsgi(SECRET_KEY="a-long-production-secret-" * 3).returncode == 0
 
 
-def test_every_log_line_carries_the_request_id(client, seed_budget, caplog):
+def test_every_log_line_carries_the_request_id(client, seed_budget):
     import logging
 
     from budgetsite.requestid import RequestIdFilter
