@@ -154,7 +154,8 @@ def read_government(document: Document, given: dict, report: Report) -> dict[str
     if given.get("government_code"):
         found["code"] = given["government_code"]
     if given.get("government_level"):
-        found["level"] = LEVELS[given["government_level"][0]]
+        level = given["government_level"]  # 市级 as printed, or city as stored
+        found["level"] = level if level in Government.Level.values else LEVELS[level[0]]
     if found.get("name") and not found.get("level") and not Government.objects.filter(name=found["name"]).exists():
         report.problem(
             "基本信息",

@@ -40,3 +40,14 @@ def test_a_second_government_does_not_take_the_first_ones_addresses(migrated_onl
     assert second.department != first.department and second.department.code == first.department.code == "205"
     assert second.get_absolute_url() == "/departments/310107-205/2021/"
     assert first.get_absolute_url() == "/departments/205/2021/"
+
+
+def test_the_seed_disclosure_ingests_into_a_migrated_database(migrated_only):
+    from apps.ingest.services import ingest_write, read
+
+    text = Path(settings.BASE_DIR, "fixtures", "disclosure_205_2021.txt").read_bytes()
+    given = {"department": "205", "government": "绍兴市本级", "government_code": "330600", "government_level": "city"}
+    ingest = read(text, "disclosure_205_2021.txt", **given)
+    budget = ingest_write(ingest)
+    assert str(budget) == "绍兴市信访局 2021年预算"
+    assert budget.department.government.primary and budget.get_absolute_url() == "/departments/205/2021/"
