@@ -1,0 +1,135 @@
+"""The apps are layered, and the imports say so: an app imports only apps in layers below its own, so no two
+apps import each other, directly or round a circle. Read from the source (every import statement, also those
+inside functions) of every module under apps/ that is not a test or a migration.
+
+`python apps/reference/tests/test_layering.py` prints which app imports which."""
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+APPS_DIR = Path(__file__).resolve().parents[2]
+
+# Bottom first. An app may import apps of lower layers only.
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("reference",),  # departments, units, the national code lists, the glossary
+    ("accounts",),  # who works for which department; the admin's department scoping
+    ("budgets", "projects"),  # the budget and its parts: projects hang off a budget and are read with it
+    ("workbooks", "public"),  # spreadsheets in and out; the public pages
+    ("ingest", "api", "opendata", "generator"),  # built on workbooks and the core; the budget admin's upload pages
+)
+# Apps that form one layer together and may import each other: a project is a part of a budget (its model
+# points at Budget and shares its money fields), and the budget's checks, tables and history read projects.
+# Moving models between apps would take migrations that move tables; the two are treated as one.
+ONE_UNIT = {"budgets", "projects"}
+
+LAYER_OF = {app: depth for depth, layer in enumerate(LAYERS) for app in layer}
+
+
+def is_source(path: Path) -> bool:
+    parts = path.relative_to(APPS_DIR).parts
+    return not ({"tests", "migrations"} & set(parts)) and not path.name.startswith(("test_", "conftest"))
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    """(line, absolute dotted name) of every import in one module, relative ones resolved."""
+    package = list(path.relative_to(APPS_DIR.parent).with_suffix("").parts)
+    if path.name != "__init__.py":
+        package = package[:-1]
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            # `from apps import budgets` names the app in the imported names
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def app_imports() -> dict[str, dict[str, list[str]]]:
+    """app -> {app it imports: ["path:line", ...]}."""
+    edges: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for path in sorted(APPS_DIR.rglob("*.py")):
+        if not is_source(path) or path.parent == APPS_DIR:
+            continue
+        source_app = path.relative_to(APPS_DIR).parts[0]
+        for line, module in imported_modules(path):
+            parts = module.split(".")
+            if parts[0] == "apps" and len(parts) > 1 and parts[1] != source_app:
+                edges[source_app][parts[1]].append(f"{path.relative_to(APPS_DIR.parent)}:{line}")
+    return edges
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of the graph as [a, b, ..., a], or None when it has none."""
+    done: set[str] = set()
+
+    def visit(node: str, trail: list[str]) -> list[str] | None:
+        if node in trail:
+            return trail[trail.index(node) :] + [node]
+        if node in done:
+            return None
+        for target in sorted(graph.get(node, ())):
+            cycle = visit(target, [*trail, node])
+            if cycle:
+                return cycle
+        done.add(node)
+        return None
+
+    for start in sorted(graph):
+        cycle = visit(start, [])
+        if cycle:
+            return cycle
+    return None
+
+
+def test_every_app_has_a_layer():
+    apps = {path.parent.name for path in APPS_DIR.glob("*/apps.py")} | {
+        path.parent.name for path in APPS_DIR.glob("*/__init__.py") if path.parent != APPS_DIR
+    }
+    assert apps == set(LAYER_OF), "declare each app's layer in LAYERS"
+
+
+def test_the_walk_reads_imports_absolute_relative_and_inside_functions():
+    edges = app_imports()
+    assert "apps/public/views.py" in {where.split(":")[0] for where in edges["public"]["budgets"]}
+    assert "reference" in edges["budgets"]
+    # read from a fixture module written the three ways
+    module = APPS_DIR / "reference" / "tests" / "layering_sample" / "mod.py"
+    assert [name for _, name in imported_modules(module)] == [
+        "apps.budgets.models.Budget",
+        "apps.reference.tests.models.Department",
+        "apps.workbooks",
+        "apps.public.queries.year_budgets",
+    ]
+
+
+def test_find_cycle_finds_a_circle_and_only_a_circle():
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b", "c"}, "b": {"c"}, "c": set()}) is None
+
+
+@pytest.mark.xfail(strict=True, reason="the cycles are broken in the next commit")
+def test_no_import_cycle_between_apps():
+    graph = {app: set(targets) for app, targets in app_imports().items()}
+    assert find_cycle(graph) is None
+
+
+@pytest.mark.xfail(strict=True, reason="the cycles are broken in the next commit")
+def test_apps_import_only_the_layers_below():
+    wrong = [
+        f"{app} -> {target} ({', '.join(where)})"
+        for app, targets in app_imports().items()
+        for target, where in targets.items()
+        if LAYER_OF[target] >= LAYER_OF[app] and not {app, target} <= ONE_UNIT
+    ]
+    assert wrong == []
+
+
+if __name__ == "__main__":
+    for app, targets in sorted(app_imports().items()):
+        print(app, "->", ", ".join(sorted(targets)))
