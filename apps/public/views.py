@@ -12,6 +12,13 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import explanation_context, explanation_paragraphs
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
 from apps.budgets.official import OfficialTable, TableSources, build_all, build_table, slugs_of
+from apps.budgets.published import (
+    children_amounts,
+    chosen_government,
+    code_history,
+    code_total,
+    department_amounts,
+)
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
@@ -22,13 +29,6 @@ from .filters import ProjectFilter
 from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
 from .links import budget_url_with, code_url, request_unit, with_unit
 from .narrative_check import differences
-from .queries import (
-    children_amounts,
-    chosen_government,
-    code_history,
-    code_total,
-    department_amounts,
-)
 from .search import search as search_all
 from .tables import (
     PAGINATION,

@@ -7,6 +7,6 @@ from ..models import Department
 
 def later():
     import apps.workbooks
-    from apps.public.queries import year_budgets
+    from apps.public.links import code_url
 
-    return Budget, Department, apps.workbooks, year_budgets
+    return Budget, Department, apps.workbooks, code_url
