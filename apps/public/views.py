@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from apps.accounts.scoping import drafts_visible_to
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import explanation_context, explanation_paragraphs
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
@@ -46,7 +47,7 @@ def visible_budget(request: HttpRequest, department: str, year: int, phase: str)
     """The budget at this address, or 404 (drafts are 404 for the public)."""
     if "\x00" in department:  # PostgreSQL refuses NUL in text: no such department
         raise Http404("没有这个部门。")
-    budgets = Budget.objects.visible_to(request.user).for_budget_page()
+    budgets = Budget.objects.visible_to(drafts_visible_to(request.user)).for_budget_page()
     return get_object_or_404(budgets.at_address(department, year, phase))
 
 
