@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
+from apps.reference.models import Department, Unit
+
 from .models import DepartmentMember
+from .scoping import DepartmentScopedAdmin
 
 
 class DepartmentMemberInline(admin.TabularInline):
@@ -33,3 +36,38 @@ class StaffUserAdmin(UserAdmin):
     @admin.display(description="部门")
     def departments_list(self, user) -> str:
         return "、".join(member.department.name for member in user.memberships.all())
+
+
+# Departments and units are registered here, not in reference/admin.py: their admin is scoped to the user's
+# departments, and reference (the bottom layer) does not import accounts.
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+
+
+@admin.register(Department)
+class DepartmentAdmin(DepartmentScopedAdmin):
+    department_path = "id"
+
+    list_display = ["code", "name", "short_name", "alias_short", "government"]
+    list_filter = ["government"]
+    list_select_related = ["government"]
+    search_fields = ["code", "name", "short_name", "alias", "alias_short"]
+    inlines = [UnitInline]
+
+    def budget_of(self, obj):
+        return None
+
+
+@admin.register(Unit)
+class UnitAdmin(DepartmentScopedAdmin):
+    department_path = "department"
+
+    list_display = ["code", "name", "kind", "department"]
+    list_filter = ["kind"]
+    search_fields = ["code", "name", "department__name"]
+    autocomplete_fields = ["department"]
+    list_select_related = ["department"]
+
+    def budget_of(self, obj):
+        return None

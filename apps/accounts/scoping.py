@@ -8,7 +8,6 @@ submitted or published budget must be returned or withdrawn first."""
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
 from .models import REVIEWERS
@@ -29,6 +28,14 @@ def department_ids(user) -> list[int] | None:
     return user._department_ids
 
 
+def drafts_visible_to(user) -> list[int] | None:
+    """The departments whose unpublished budgets this user may see: none for the public (only published
+    budgets are public), the departments staff work for, None (all) for reviewers and superusers."""
+    if not (user.is_active and user.is_staff):
+        return []
+    return department_ids(user)
+
+
 def scoped(queryset, user, path: str):
     ids = department_ids(user)
     return queryset if ids is None else queryset.filter(**{f"{path}__in": ids})
@@ -36,25 +43,6 @@ def scoped(queryset, user, path: str):
 
 def is_draft(budget) -> bool:
     return budget is None or budget.status == "draft"
-
-
-def budget_of_row(row):
-    """The budget a line item (or a project) belongs to, or None while it has none."""
-    try:
-        return row.budget
-    except AttributeError:
-        return None
-    except Exception:  # RelatedObjectDoesNotExist: not attached to a budget yet
-        return None
-
-
-def check_unit_scope(row) -> None:
-    """A line's or a project's unit belongs to its budget's department (for model clean())."""
-    budget, unit_id = budget_of_row(row), getattr(row, "unit_id", None)
-    if budget is None or unit_id is None or budget.department_id is None:
-        return
-    if row.unit.department_id != budget.department_id:
-        raise ValidationError({"unit": "该预算单位不属于本预算的部门。"})
 
 
 def units_outside(department_id, units) -> list:

@@ -4,9 +4,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
 from apps.accounts.scoping import DepartmentScopedAdmin, DraftOnlyInline
-from apps.ingest.admin_ingest import DisclosureIngestAdminMixin
 from apps.reference.models import Scheme
-from apps.workbooks.admin_import import BudgetImportAdminMixin
 
 from .admin_workflow import BudgetWorkflowAdminMixin
 from .code_fields import YearCodeForm
@@ -131,10 +129,11 @@ class FunctionPurposeInline(LineInline):
 class BudgetAdmin(
     BudgetWorkspaceAdminMixin,
     BudgetWorkflowAdminMixin,
-    DisclosureIngestAdminMixin,
-    BudgetImportAdminMixin,
     DepartmentScopedAdmin,
 ):
+    """The budget's workspace and workflow. ingest/admin.py registers it again with the upload pages of the
+    apps built on budgets (import a workbook, ingest a disclosure): budgets imports neither."""
+
     department_path = "department"
     list_display = ["department", "year", "phase", "status", "check_mark", "published_at", "updated_at"]
     list_per_page = 25  # each row runs the checks for its mark

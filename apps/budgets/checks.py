@@ -24,6 +24,7 @@ from apps.budgets.models import (
     ThreePublicCategory,
     ThreePublicLine,
 )
+from apps.budgets.parts import UNIT_ROWS
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import Scheme
 
@@ -239,8 +240,7 @@ def check_units(budget: Budget) -> list[CheckResult]:
         CheckResult(f"预算单位“{unit}”须属于本部门", "不属于本部门的单位", Decimal(1), "应为", ZERO, is_count=True)
         for unit in foreign
     ]
-    rows = [RevenueLine, FunctionLine, EconomicLine, ThreePublicLine, Project]
-    for model in rows:
+    for model in UNIT_ROWS:
         stray = model.objects.filter(budget=budget, unit__isnull=False).exclude(unit_id__in=listed)
         for unit in {row.unit for row in stray.select_related("unit")}:
             results.append(

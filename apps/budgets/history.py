@@ -8,19 +8,10 @@ from datetime import datetime
 from django.db.models import Model
 from simple_history.utils import bulk_create_with_history
 
-from apps.budgets.models import (
-    Budget,
-    BudgetNarrative,
-    EconomicLine,
-    FunctionLine,
-    FunctionPurpose,
-    RevenueLine,
-    ThreePublicLine,
-)
-from apps.projects.models import Indicator, Project, ProjectFunding
+from apps.budgets.models import Budget, BudgetNarrative
+from apps.budgets.parts import BUDGET_ROWS, PROJECT_ROWS
+from apps.projects.models import Project
 
-BUDGET_ROWS: list[type[Model]] = [RevenueLine, FunctionLine, EconomicLine, ThreePublicLine, FunctionPurpose, Project]
-PROJECT_ROWS: list[type[Model]] = [ProjectFunding, Indicator]
 KIND = {"+": "新增", "~": "修改", "-": "删除"}
 
 

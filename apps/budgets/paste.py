@@ -12,8 +12,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from apps.workbooks.cells import CellError, money
-
+from .cells import CellError, money
 from .code_fields import YearCodes, code_label
 from .models import (
     Budget,

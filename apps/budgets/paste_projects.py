@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from apps.projects.levels import LEVEL1, is_level2
 from apps.projects.models import Indicator, Project, ProjectFunding
 from apps.reference.models import Scheme
-from apps.workbooks.cells import CellError, weight
 
+from .cells import CellError, weight
 from .code_fields import YearCodes, code_label
 from .models import PROJECT_SOURCES, Budget, Source
 from .paste import Plan, Write, amount_in, cell, read_columns, split_rows

@@ -6,8 +6,8 @@ from django.db import models
 from django.db.models import Q, Sum
 from simple_history.models import HistoricalRecords
 
-from apps.accounts.scoping import check_unit_scope
 from apps.budgets.models import PROJECT_SOURCES, Budget, LineItemQuerySet, Source, money
+from apps.budgets.unit_scope import check_unit_scope
 from apps.reference.models import ClassificationCode, Scheme, Unit
 
 

@@ -11,12 +11,12 @@ from django_tables2 import SingleTableMixin
 
 from apps.budgets.explanation import share
 from apps.budgets.models import Budget
+from apps.budgets.published import chosen_government, city_totals, published_years, publishing_governments, year_budgets
 
 from .charts import Chart, Point, top_and_rest, with_shares
 from .filters import DepartmentBudgetFilter
 from .first_screen import LARGEST, city_projects
 from .links import request_unit, with_unit
-from .queries import chosen_government, city_totals, published_years, publishing_governments, year_budgets
 from .tables import PAGINATION, DepartmentBudgetTable
 from .three_public import CATEGORIES, category_totals, city_history, ranking
 from .views import CHART_LIMIT, chosen_year, glossary_context

@@ -9,12 +9,12 @@ from decimal import Decimal
 from django.db.models import Q, Sum
 
 from apps.budgets.explanation import share
-from apps.budgets.models import Budget, EconomicLine, FunctionLine, Phase
+from apps.budgets.models import Budget, Phase
 from apps.budgets.official.base import rollup
+from apps.budgets.published import LINE_MODELS
 from apps.reference.models import LEVEL_LENGTHS, ClassificationCode, Scheme
 
 ZERO = Decimal("0")
-LINE_MODELS = {Scheme.FUNCTION: FunctionLine, Scheme.ECONOMIC: EconomicLine}
 
 
 def compare_key(budget: Budget) -> str:

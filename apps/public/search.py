@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget, Phase, Status
+from apps.budgets.published import LINE_MODELS
 from apps.projects.models import Indicator, Project
 from apps.reference.models import ClassificationCode, Department, GlossaryTerm, Scheme, Unit
 
-from .compare import LINE_MODELS
 from .first_screen import compact_amount
 from .links import code_url, unit_reverse, with_unit
 from .words import query_terms

@@ -10,9 +10,8 @@ from decimal import Decimal
 from django.db.models import F, Q, Sum
 
 from apps.budgets.models import Phase, ThreePublicCategory, ThreePublicLine
+from apps.budgets.published import published_budgets, year_budgets
 from apps.reference.models import Government
-
-from .queries import published_budgets, year_budgets
 
 C = ThreePublicCategory
 LINES = "three_public_lines__"

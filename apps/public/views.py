@@ -8,10 +8,18 @@ from django.views.generic import TemplateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
+from apps.accounts.scoping import drafts_visible_to
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import explanation_context, explanation_paragraphs
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
 from apps.budgets.official import OfficialTable, TableSources, build_all, build_table, slugs_of
+from apps.budgets.published import (
+    children_amounts,
+    chosen_government,
+    code_history,
+    code_total,
+    department_amounts,
+)
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
 
@@ -22,13 +30,6 @@ from .filters import ProjectFilter
 from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
 from .links import budget_url_with, code_url, request_unit, with_unit
 from .narrative_check import differences
-from .queries import (
-    children_amounts,
-    chosen_government,
-    code_history,
-    code_total,
-    department_amounts,
-)
 from .search import search as search_all
 from .tables import (
     PAGINATION,
@@ -46,7 +47,7 @@ def visible_budget(request: HttpRequest, department: str, year: int, phase: str)
     """The budget at this address, or 404 (drafts are 404 for the public)."""
     if "\x00" in department:  # PostgreSQL refuses NUL in text: no such department
         raise Http404("没有这个部门。")
-    budgets = Budget.objects.visible_to(request.user).for_budget_page()
+    budgets = Budget.objects.visible_to(drafts_visible_to(request.user)).for_budget_page()
     return get_object_or_404(budgets.at_address(department, year, phase))
 
 

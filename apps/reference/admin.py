@@ -1,13 +1,9 @@
+"""Reference data's admin. Departments and units are registered in accounts/admin.py, with the department
+scoping that lives there: reference is the bottom layer and imports no other app."""
+
 from django.contrib import admin
 
-from apps.accounts.scoping import DepartmentScopedAdmin
-
-from .models import ClassificationCode, Department, GlossaryTerm, Government, Unit
-
-
-class UnitInline(admin.TabularInline):
-    model = Unit
-    extra = 0
+from .models import ClassificationCode, GlossaryTerm, Government
 
 
 @admin.register(Government)
@@ -15,34 +11,6 @@ class GovernmentAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "level", "primary"]
     list_filter = ["level"]
     search_fields = ["name", "code"]
-
-
-@admin.register(Department)
-class DepartmentAdmin(DepartmentScopedAdmin):
-    department_path = "id"
-
-    list_display = ["code", "name", "short_name", "alias_short", "government"]
-    list_filter = ["government"]
-    list_select_related = ["government"]
-    search_fields = ["code", "name", "short_name", "alias", "alias_short"]
-    inlines = [UnitInline]
-
-    def budget_of(self, obj):
-        return None
-
-
-@admin.register(Unit)
-class UnitAdmin(DepartmentScopedAdmin):
-    department_path = "department"
-
-    list_display = ["code", "name", "kind", "department"]
-    list_filter = ["kind"]
-    search_fields = ["code", "name", "department__name"]
-    autocomplete_fields = ["department"]
-    list_select_related = ["department"]
-
-    def budget_of(self, obj):
-        return None
 
 
 @admin.register(ClassificationCode)

@@ -7,7 +7,7 @@ from io import BytesIO
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
 from apps.budgets.official import Column, OfficialTable, Row
-from apps.public.queries import city_totals, department_amounts, year_budgets
+from apps.budgets.published import city_totals, department_amounts, year_budgets
 from apps.reference.models import ClassificationCode
 
 from .table_files import table_csv

@@ -8,10 +8,12 @@ from decimal import Decimal
 
 from django.db.models import Q
 
+from apps.budgets import cells
 from apps.budgets.models import BudgetNarrative, TableSet
 from apps.reference.models import Department, Scheme, Unit
 
-from . import cells, layout
+from . import layout
+from .cells import parse
 from .details import kind_of
 from .document_codes import BroughtCode, CodeBook
 from .problems import Problem, WorkbookInvalid
@@ -107,17 +109,17 @@ class Reader:
         elif label in layout.GOVERNMENT_FIELDS:
             data.government[layout.GOVERNMENT_FIELDS[label]] = self.government_value(label, values[0])
         elif label == "公开表格式":
-            data.table_set = cells.parse(layout.Field(label, "choice", layout.TABLE_SETS), values[0])
+            data.table_set = parse(layout.Field(label, "choice", layout.TABLE_SETS), values[0])
         elif label == "机关运行经费（文件所列）":
             data.running_cost = None if values[0] in (None, "") else cells.money(values[0])
         elif label == "年度":
             data.year = cells.whole_number(values[0])
         elif label == "阶段":
-            data.phase = cells.parse(layout.Field("阶段", "choice", layout.PHASES), values[0])
+            data.phase = parse(layout.Field("阶段", "choice", layout.PHASES), values[0])
         elif label == "结转下年":
             data.carry_forward = cells.money(values[0] if values[0] is not None else 0)
         elif label == layout.UNIT_LABEL:
-            kind = cells.parse(layout.Field("单位性质", "choice", layout.UNIT_KINDS), values[2])
+            kind = parse(layout.Field("单位性质", "choice", layout.UNIT_KINDS), values[2])
             data.units.append({"code": cells.code_text(values[0]), "name": cells.text(values[1] or ""), "kind": kind})
         else:
             name = layout.NARRATIVE_FIELDS[label]
@@ -125,7 +127,7 @@ class Reader:
 
     def government_value(self, label: str, value) -> str:
         if label == "级次":
-            return cells.parse(layout.Field(label, "choice", layout.GOVERNMENT_LEVELS), value)
+            return parse(layout.Field(label, "choice", layout.GOVERNMENT_LEVELS), value)
         return (
             cells.code_text(value) if label == "行政区划代码" and value not in (None, "") else cells.text(value or "")
         )
@@ -151,7 +153,7 @@ class Reader:
             )
             for f in spec.fields:
                 try:
-                    values[f.header] = cells.parse(f, raw[f.header])
+                    values[f.header] = parse(f, raw[f.header])
                 except cells.CellError as error:
                     self.problem(spec.name, number, f.header, raw[f.header], str(error))
             lines.append(Line(number, values, raw))

@@ -4,6 +4,7 @@ from io import BytesIO
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 
+from apps.accounts.scoping import drafts_visible_to
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.models import Budget, Phase
@@ -19,7 +20,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def visible_budget(request: HttpRequest, department: str, year: int, phase: str) -> Budget:
-    budgets = Budget.objects.visible_to(request.user).for_budget_page()
+    budgets = Budget.objects.visible_to(drafts_visible_to(request.user)).for_budget_page()
     return get_object_or_404(budgets.at_address(department, year, phase))
 
 

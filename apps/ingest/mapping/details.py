@@ -5,9 +5,11 @@ each line keeps the source line number it was read from."""
 
 from decimal import Decimal
 
+from apps.budgets import cells
 from apps.ingest.report import Report
 from apps.ingest.sources.text import SourceLine
-from apps.workbooks import cells, layout
+from apps.workbooks import layout
+from apps.workbooks.cells import parse
 from apps.workbooks.reader import Line
 
 
@@ -23,7 +25,7 @@ class Details:
         for field in spec.fields:
             text = raw.get(field.header)
             try:
-                values[field.header] = cells.parse(field, shown(text))
+                values[field.header] = parse(field, shown(text))
             except cells.CellError as error:
                 self.report.problem(table, line, field.header, text, str(error))
                 complete = False

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from simple_history.utils import get_history_model_for_model
 
-from apps.budgets.history import BUDGET_ROWS, PROJECT_ROWS
 from apps.budgets.models import Budget, BudgetNarrative, FunctionLine
+from apps.budgets.parts import BUDGET_ROWS, PROJECT_ROWS
 from apps.reference.models import Department, Unit
 from apps.reference.tests.helpers import home_government
 from apps.workbooks.reader import read_budget_workbook

@@ -1,7 +1,8 @@
 """Cross-department figures: the city's totals for a year, and every
 department's amount for one classification code. Only published 预算 count;
 each figure is one query summed by the database, so a page costs the same
-number of queries with one department or fifty."""
+number of queries with one department or fifty. Read by the public pages and the
+city's list workbooks."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,10 +11,11 @@ from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Substr
 from django.http import Http404
 
-from apps.budgets.models import BASIC_NATURES, Budget, BudgetQuerySet, Nature, Phase
-from apps.reference.models import ClassificationCode, Government
+from apps.reference.models import ClassificationCode, Government, Scheme
 
-from .compare import LINE_MODELS
+from .models import BASIC_NATURES, Budget, BudgetQuerySet, EconomicLine, FunctionLine, Nature, Phase
+
+LINE_MODELS = {Scheme.FUNCTION: FunctionLine, Scheme.ECONOMIC: EconomicLine}
 
 
 def published_budgets(government: Government | None = None) -> BudgetQuerySet:
