@@ -1,9 +1,10 @@
 """Caching what the public sees.
 
 A published budget cannot be edited (contents change only in drafts), so a
-public page changes only when some budget is published or withdrawn. One
-publication version, read with a single query, keys every cached page and
-its ETag: publishing or withdrawing anything makes every cached page and every
+public page changes only when some budget is published or withdrawn, or when
+reference data it shows (a government's, department's, unit's, code's or
+glossary term's name) is edited. One version, read with a single query, keys
+every cached page and its ETag: any of these makes every cached page and every
 ETag new, while saving a draft (which the public never sees) changes nothing.
 Pages are keyed by their path and the cleaned parameters their view reads
 (budgetsite/params.py), so `?r=random` shares the entry of the bare page.
@@ -20,14 +21,18 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max, Q, Subquery
+from django.db.models import Max, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from apps.reference.models import ClassificationCode, Department, GlossaryTerm, Government, Unit
 from budgetsite.params import clean_request
 
 from .models import Budget, Status, StatusChange
+
+# What public pages show besides budgets: a rename of any of these is a new version.
+REFERENCE_MODELS = (Government, Department, Unit, ClassificationCode, GlossaryTerm)
 
 # Part of every key, so that a deploy with changed templates or code starts afresh.
 CODE_VERSION = "2"
@@ -48,11 +53,19 @@ def publication_version() -> tuple[str, float | None]:
         published=Max("published_at"),
         change=Max(Subquery(newest.values("pk")[:1])),
         changed_at=Max(Subquery(newest.values("at")[:1])),
+        **{f"ref_{model.__name__}": Max(Subquery(newest_edit(model))) for model in REFERENCE_MODELS},
     )
-    moments = [moment for moment in (stats["published"], stats["changed_at"]) if moment]
+    renamed = [stats[f"ref_{model.__name__}"] for model in REFERENCE_MODELS]
+    moments = [moment for moment in (stats["published"], stats["changed_at"], *renamed) if moment]
     latest = max(moments).timestamp() if moments else None
     published = stats["published"].timestamp() if stats["published"] else None
-    return f"{published}.{stats['change']}.{CODE_VERSION}", latest
+    reference = max((moment for moment in renamed if moment), default=None)
+    return f"{published}.{stats['change']}.{reference and reference.timestamp()}.{CODE_VERSION}", latest
+
+
+def newest_edit(model) -> QuerySet:
+    """The latest edit of a reference table (an index lookup on updated_at)."""
+    return model.objects.order_by("-updated_at").values("updated_at")[:1]
 
 
 def page_key(version: str, request: HttpRequest) -> str:

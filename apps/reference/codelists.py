@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils import timezone
+
 DATA = Path(__file__).parent / "data"
 FIRST_YEAR, LAST_YEAR = 2017, 2026
 YEARS = range(FIRST_YEAR, LAST_YEAR + 1)
@@ -152,7 +154,8 @@ def load_codes(model, years: Iterable[int] = YEARS) -> Counter:
     wanted = {
         (scheme, year, code): name for scheme in FILES for year in years for code, name in tree(scheme, year).items()
     }
-    has_origin = any(field.name == "origin" for field in model._meta.get_fields())
+    names = {field.name for field in model._meta.get_fields()}
+    has_origin = "origin" in names
     rows = {(r.scheme, r.year, r.code): r for r in model.objects.filter(year__in=years)}
     counts = Counter()
     for length in (3, 5, 7):
@@ -174,6 +177,11 @@ def load_codes(model, years: Iterable[int] = YEARS) -> Counter:
                 row.origin = OFFICIAL
             changed.append(row)
     fields = ["name", "parent", "origin"] if has_origin else ["name", "parent"]
+    if "updated_at" in names:  # bulk_update sets no auto_now field itself; the public cache key reads it
+        now = timezone.now()
+        for row in changed:
+            row.updated_at = now
+        fields.append("updated_at")
     model.objects.bulk_update(changed, fields, batch_size=BATCH_SIZE)
     counts["changed"] = len(changed)
     return counts

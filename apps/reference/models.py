@@ -35,6 +35,9 @@ class Government(models.Model):
         "本站主体", default=False, help_text="本站主体的部门网址不带行政区划代码（/departments/205/2021/）"
     )
 
+    # Moves the public pages' cache key (apps/budgets/caching.py): a rename is seen at once.
+    # Blank for rows loaded raw (fixtures) and never edited since.
+    updated_at = models.DateTimeField("修改时间", auto_now=True, null=True, db_index=True)
     objects = GovernmentManager()
 
     class Meta:
@@ -87,6 +90,9 @@ class Department(models.Model):
     )
     alias_short = models.CharField("另一名称简称", max_length=50, blank=True, help_text="如 市政务平台办，用于说明正文")
 
+    # Moves the public pages' cache key (apps/budgets/caching.py): a rename is seen at once.
+    # Blank for rows loaded raw (fixtures) and never edited since.
+    updated_at = models.DateTimeField("修改时间", auto_now=True, null=True, db_index=True)
     objects = DepartmentQuerySet.as_manager()
 
     class Meta:
@@ -130,6 +136,9 @@ class Unit(models.Model):
     code = models.CharField("单位编码", max_length=20, blank=True, help_text="文件未列单位编码的留空")
     name = models.CharField("单位名称", max_length=100)
     kind = models.CharField("单位性质", max_length=20, choices=Kind.choices)
+    # Moves the public pages' cache key (apps/budgets/caching.py): a rename is seen at once.
+    # Blank for rows loaded raw (fixtures) and never edited since.
+    updated_at = models.DateTimeField("修改时间", auto_now=True, null=True, db_index=True)
 
     class Meta:
         verbose_name = "预算单位"
@@ -180,6 +189,9 @@ class ClassificationCode(models.Model):
     )
     origin = models.CharField("来源", max_length=10, choices=Origin.choices, default=Origin.OFFICIAL)
     origin_note = models.CharField("来源说明", max_length=200, blank=True, help_text="带来此科目的文件")
+    # Moves the public pages' cache key (apps/budgets/caching.py): a rename is seen at once.
+    # Blank for rows loaded raw (fixtures) and never edited since.
+    updated_at = models.DateTimeField("修改时间", auto_now=True, null=True, db_index=True)
 
     # Fixtures name a code by (scheme, year, code): migrate loads the codes, so their ids vary.
     objects = ClassificationCodeManager()
@@ -212,6 +224,9 @@ class GlossaryTerm(models.Model):
     term = models.CharField("名词", max_length=200, unique=True)
     definition = models.TextField("解释")
     position = models.PositiveSmallIntegerField("顺序", default=0)
+    # Moves the public pages' cache key (apps/budgets/caching.py): a rename is seen at once.
+    # Blank for rows loaded raw (fixtures) and never edited since.
+    updated_at = models.DateTimeField("修改时间", auto_now=True, null=True, db_index=True)
 
     class Meta:
         verbose_name = "名词解释"

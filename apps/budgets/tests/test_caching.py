@@ -93,3 +93,28 @@ def test_a_withdrawal_in_the_same_second_is_not_answered_304(client, seed_budget
     since = first.get("Last-Modified") or "Thu, 01 Jan 2099 00:00:00 GMT"
     assert client.get("/departments/205/2021/final/", HTTP_IF_MODIFIED_SINCE=since).status_code == 404
     assert client.get("/departments/205/2021/final/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 404
+
+
+@pytest.mark.parametrize("rename", ["department", "code", "glossary"])
+def test_a_renamed_reference_is_seen_at_once(client, seed_budget, rename):
+    from apps.reference.models import ClassificationCode, GlossaryTerm
+
+    page = "/departments/205/2021/"
+    etag = client.get(page)["ETag"]
+    if rename == "department":
+        department = seed_budget.department
+        department.name = "绍兴市人民来访接待局"
+        department.save()
+        expected = "绍兴市人民来访接待局"
+    elif rename == "code":
+        code = ClassificationCode.objects.get(scheme="function", year=2021, code="2010308")
+        code.name = "信访事务（新名称）"
+        code.save()
+        expected = "信访事务（新名称）"
+    else:
+        term = GlossaryTerm.objects.order_by("pk").first()
+        term.definition = "新的解释文字。"
+        term.save()
+        expected = "新的解释文字。"
+    response = client.get(page, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and expected in response.content.decode()
