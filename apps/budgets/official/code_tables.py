@@ -9,6 +9,8 @@ from apps.reference.models import LEVEL_LENGTHS, Scheme
 from .base import Column, OfficialTable, Row, rollup, total_row, tree_rows
 from .sources import TableSources
 
+# A column no line item carries (the roll-up has no such key): always blank, never 0.
+NOT_HELD = "not_held"
 CODE_COLUMNS = [
     Column("code", "科目编码", kind="text", number="**"),
     Column("name", "科目名称", kind="text", number="**"),
@@ -100,7 +102,13 @@ def income(sources: TableSources) -> OfficialTable:
         Column("business", "事业单位经营收入", number="4"),
         Column("other", "其他收入", number="5"),
     ]
-    keys = {"total": "tree_total", "fiscal": "fiscal_total", "operations": "-", "business": "-", "other": "-"}
+    keys = {
+        "total": "tree_total",
+        "fiscal": "fiscal_total",
+        "operations": NOT_HELD,
+        "business": NOT_HELD,
+        "other": NOT_HELD,
+    }
     return function_table(sources, "income", "收入预算总表", columns, keys)
 
 
