@@ -65,7 +65,8 @@ def publication_version() -> tuple[str, float | None]:
 
 def newest_edit(model) -> QuerySet:
     """The latest edit of a reference table (an index lookup on updated_at)."""
-    return model.objects.order_by("-updated_at").values("updated_at")[:1]
+    # Rows never edited are blank: PostgreSQL sorts NULL first in a descending order.
+    return model.objects.filter(updated_at__isnull=False).order_by("-updated_at").values("updated_at")[:1]
 
 
 def page_key(version: str, request: HttpRequest) -> str:
