@@ -9,7 +9,9 @@ from django.db.models import Sum
 
 from apps.budgets.explanation import Change, share
 from apps.budgets.models import BASIC_NATURES, Budget, FunctionLine, Phase
+from apps.budgets.published import year_budgets
 from apps.projects.models import Project
+from apps.reference.models import Government
 
 from .links import code_url, unit_reverse
 
@@ -130,13 +132,10 @@ def phase_word(budget: Budget) -> str:
     return {Phase.FINAL: "决算", Phase.ADJUSTED: "调整预算"}.get(budget.phase, "预算")
 
 
-def city_projects(year: int, whole: Decimal | None, unit, government=None) -> list[Item]:
+def city_projects(year: int, whole: Decimal | None, unit, government: Government | None = None) -> list[Item]:
     """The city's five largest projects of a year (published 预算 only), in one query."""
-    budgets = Budget.objects.published().filter(phase=Phase.BUDGET, year=year)
-    if government is not None:
-        budgets = budgets.filter(department__government=government)
     projects = (
-        Project.objects.filter(budget__in=budgets)
+        Project.objects.filter(budget__in=year_budgets(year, government))
         .annotate(total=Sum("fundings__amount"))
         .filter(total__isnull=False)
         .select_related("budget__department__government")
