@@ -10,16 +10,14 @@ from decimal import Decimal
 
 from django.db.models import Sum
 
+from apps.budgets.measures import sums
 from apps.budgets.models import (
-    BASIC_NATURES,
-    FISCAL_SOURCES,
     Budget,
     EconomicLine,
     FunctionLine,
     Nature,
     RevenueLine,
     RevenueSource,
-    Source,
     TableSet,
     ThreePublicCategory,
     ThreePublicLine,
@@ -104,62 +102,65 @@ def check_leaf_codes(budget: Budget) -> list[CheckResult]:
     return results or [CheckResult("明细只列在当年末级科目", "不在末级科目的明细", ZERO, "应为", ZERO, is_count=True)]
 
 
+def line_totals(model, budget: Budget) -> dict[str, Decimal]:
+    """Every measure of the budget's lines of one kind, summed as stored now (0 where none count)."""
+    return {key: amount or ZERO for key, amount in model.objects.filter(budget=budget).aggregate(**sums()).items()}
+
+
 def check_totals(budget: Budget) -> list[CheckResult]:
     revenue = RevenueLine.objects.filter(budget=budget)
-    lines = FunctionLine.objects.filter(budget=budget)
-    economic = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL)
-    general_basic = lines.filter(source=Source.GENERAL, nature__in=BASIC_NATURES)
+    spending, economic = line_totals(FunctionLine, budget), line_totals(EconomicLine, budget)
     return [
         CheckResult(
             "收支预算总表：收入总计 = 支出合计",
             "收入总计",
             revenue.total(),
             "支出合计（含结转下年）",
-            lines.total() + budget.carry_forward,
+            spending["total"] + budget.carry_forward,
         ),
         CheckResult(
             "财政拨款收支预算总表：收入总计 = 支出总计",
             "财政拨款收入",
             revenue.filter(source__in=FISCAL_REVENUE).total(),
             "财政拨款支出（含年终结转结余）",
-            lines.filter(source__in=FISCAL_SOURCES).total() + budget.carry_forward,
+            spending["fiscal_total"] + budget.carry_forward,
         ),
         CheckResult(
             "一般公共预算拨款收入 = 一般公共预算支出表合计",
             "一般公共预算拨款收入",
             revenue.filter(source=RevenueSource.GENERAL).total(),
             "一般公共预算支出",
-            lines.filter(source=Source.GENERAL).total(),
+            spending["general_total"],
         ),
         CheckResult(
             "基本支出 = 人员经费 + 公用经费",
             "一般公共预算基本支出表合计（人员经费 + 公用经费）",
-            economic.total(),
+            economic["general_total"],
             "一般公共预算支出表基本支出",
-            general_basic.total(),
+            spending["general_basic"],
         ),
-    ] + split_checks(general_basic, economic)
+    ] + split_checks(spending, economic)
 
 
-def split_checks(general_basic, economic) -> list[CheckResult]:
+def split_checks(spending: dict[str, Decimal], economic: dict[str, Decimal]) -> list[CheckResult]:
     """人员/公用 by function code against by economic code, where the document gives
     both; a budget holding 基本支出 unsplit by function code has only the whole to compare."""
-    if general_basic.filter(nature=Nature.BASIC).exists():
+    if spending["general_unsplit"]:
         return []
     return [
         CheckResult(
             "人员经费：按功能分类 = 按经济分类",
             "一般公共预算支出表人员经费",
-            general_basic.filter(nature=Nature.PERSONNEL).total(),
+            spending["general_personnel"],
             "基本支出表人员经费",
-            economic.filter(nature=Nature.PERSONNEL).total(),
+            economic["general_personnel"],
         ),
         CheckResult(
             "公用经费：按功能分类 = 按经济分类",
             "一般公共预算支出表公用经费",
-            general_basic.filter(nature=Nature.PUBLIC).total(),
+            spending["general_public"],
             "基本支出表公用经费",
-            economic.filter(nature=Nature.PUBLIC).total(),
+            economic["general_public"],
         ),
     ]
 

@@ -8,6 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q, Sum
 from django.template.loader import render_to_string
 
+from apps.budgets.measures import MEASURES
 from apps.budgets.models import (
     FISCAL_SOURCES,
     Budget,
@@ -200,9 +201,8 @@ def three_public_context(budget: Budget, narrative: BudgetNarrative) -> dict:
 
 def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
     admin_units = budget.units.filter(kind=Unit.Kind.ADMINISTRATIVE).count()
-    running = FunctionLine.objects.filter(
-        budget=budget, nature=Nature.PUBLIC, source__in=FISCAL_SOURCES, unit__kind=Unit.Kind.ADMINISTRATIVE
-    ).total()
+    administrative = FunctionLine.objects.filter(budget=budget, unit__kind=Unit.Kind.ADMINISTRATIVE)
+    running = administrative.aggregate(running=MEASURES["fiscal_public"].sum())["running"] or ZERO
     fundings = ProjectFunding.objects.filter(project__budget=budget).aggregate(
         total=Sum("amount"), general=Sum("amount", filter=Q(source=Source.GENERAL))
     )

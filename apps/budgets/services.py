@@ -17,6 +17,7 @@ from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget, Status, StatusChange
 
 from .history import restore_contents
+from .stored import forget_figures, store_figures
 
 
 class WorkflowError(Exception):
@@ -33,11 +34,17 @@ def locked(budget: Budget) -> Budget:
 
 
 def change_status(budget: Budget, user, to_status: str, reason: str = "") -> None:
+    """The status change, its record, and the published figures kept or removed with it."""
+    was_published = budget.status == Status.PUBLISHED
     StatusChange.objects.create(budget=budget, from_status=budget.status, to_status=to_status, user=user, reason=reason)
     budget.status = to_status
     budget.published_at = timezone.now() if to_status == Status.PUBLISHED else None
     budget._change_reason = f"{Status(to_status).label}{'：' + reason if reason else ''}"
     budget.save(update_fields=["status", "published_at", "updated_at"])
+    if to_status == Status.PUBLISHED:
+        store_figures(Budget.objects.filter(pk=budget.pk))
+    elif was_published:
+        forget_figures(budget)
 
 
 def settle(caller: Budget, current: Budget) -> None:

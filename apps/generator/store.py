@@ -22,6 +22,7 @@ from apps.budgets.models import (
     Status,
     ThreePublicLine,
 )
+from apps.budgets.stored import city_years, refresh_cities, store_budget_figures
 from apps.projects.models import Indicator, Project, ProjectFunding
 from apps.reference.models import ClassificationCode, Department, Government, Scheme, Unit
 
@@ -85,7 +86,9 @@ def delete_generated() -> int:
     departments = generated_departments()
     count = departments.count()
     with transaction.atomic():
+        cities = city_years(Budget.objects.filter(department__in=departments))
         delete_tree(departments)
+        refresh_cities(cities)
     return count
 
 
@@ -122,6 +125,8 @@ def generate(count: int, years: list[int], seed: int, progress: Callable[[int], 
         with transaction.atomic():
             written += write_departments([(plan, department_years(plan, years)) for plan in plans], code_pks)
         progress(start + len(plans))
+    # The city's figures once, from every department's: per batch it would redo them for each.
+    refresh_cities(city_years(Budget.objects.filter(department__in=generated_departments())))
     return written
 
 
@@ -145,7 +150,9 @@ def write_departments(batch: list[tuple[DepartmentPlan, list[BudgetRows]]], code
             projects += [(project_row(budget.pk, project, units, function_codes), project) for project in rows.projects]
     for model, objects in pending.items():
         written[model.__name__] = len(bulk(model, objects))
-    return written + write_projects(projects)
+    written += write_projects(projects)
+    store_budget_figures(Budget.objects.filter(department__in=departments))  # generated budgets are published
+    return written
 
 
 def bulk(model, objects: list) -> list:

@@ -6,12 +6,9 @@ are matched by number; the name of each year is kept)."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
-
 from apps.budgets.explanation import share
 from apps.budgets.models import Budget, Phase
-from apps.budgets.official.base import rollup
-from apps.budgets.published import LINE_MODELS
+from apps.budgets.stored import budget_figures
 from apps.reference.models import LEVEL_LENGTHS, ClassificationCode, Scheme
 
 ZERO = Decimal("0")
@@ -94,13 +91,16 @@ def code_names(scheme: str, years: set[int], codes) -> dict[tuple[int, str], str
 
 
 def compare_codes(current: Budget, other: Budget, scheme: str, title: str) -> CodeComparison:
-    """Both budgets rolled up by code prefix in the database, side by side."""
-    lines = LINE_MODELS[scheme].objects.filter(budget__in=[current.pk, other.pk])
-    sums = {"current": Sum("amount", filter=Q(budget=current.pk)), "other": Sum("amount", filter=Q(budget=other.pk))}
-    totals = rollup(lines, "code__code", LEVEL_LENGTHS[scheme], sums)
+    """Both budgets' totals by code prefix (their stored figures), side by side."""
+    current_totals, other_totals = (
+        {row["code"]: row["total"] for row in budget_figures(b, scheme)} for b in (current, other)
+    )
+    totals = {
+        code: {"current": current_totals.get(code), "other": other_totals.get(code)}
+        for code in (current_totals.keys() | other_totals.keys()) - {""}
+    }
     names = code_names(scheme, {current.year, other.year}, totals)
-    grand = lines.aggregate(**sums)
-    rows = [ComparedRow("", "合计", 0, grand["current"], grand["other"])]
+    rows = [ComparedRow("", "合计", 0, current_totals.get(""), other_totals.get(""))]
     for code in sorted(totals):
         name = names.get((current.year, code), "")
         former = names.get((other.year, code), "")

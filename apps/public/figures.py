@@ -1,25 +1,27 @@
 """The figures a budget page adds to the official tables: headline amounts,
-their shares, and the department's totals over the years. Each is one query
-summed by the database, whatever the number of lines or departments."""
+their shares, and the department's totals over the years. Each is one query,
+whatever the number of lines or departments."""
 
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 
 from apps.budgets.explanation import share
-from apps.budgets.models import BASIC_NATURES, Budget, EconomicLine, FunctionLine, Nature, Status
+from apps.budgets.models import Budget, BudgetFigures, EconomicLine, Status
+from apps.budgets.stored import whole_figures
+from apps.reference.models import Scheme
 
 ZERO = Decimal("0")
-HEADLINE_SUMS = {
-    "total": Sum("amount"),
-    "basic": Sum("amount", filter=Q(nature__in=BASIC_NATURES)),
-    "personnel": Sum("amount", filter=Q(nature=Nature.PERSONNEL)),
-    "public": Sum("amount", filter=Q(nature=Nature.PUBLIC)),
-    "project": Sum("amount", filter=Q(nature=Nature.PROJECT)),
-    "unsplit": Sum("amount", filter=Q(nature=Nature.BASIC)),
+# Each headline figure and the measure (apps/budgets/measures.py) it is.
+HEADLINE_MEASURES = {
+    "total": "total",
+    "basic": "basic_total",
+    "personnel": "personnel",
+    "public": "public",
+    "project": "project",
+    "unsplit": "basic",  # Nature.BASIC: 基本支出 held without its 人员/公用 split
 }
-SPLIT_SUMS = {key: HEADLINE_SUMS[key] for key in ("personnel", "public")}
 
 
 @dataclass(frozen=True)
@@ -82,16 +84,19 @@ def headline_cards(current: Headline, prior: Headline | None = None) -> list[Car
 
 
 def headlines(*budgets: Budget) -> dict[int, Headline]:
-    """Budget id → its headline figures, for any number of budgets in one query (two where a
-    document splits 基本支出 into 人员/公用 only by economic code: the split is taken from there)."""
-    rows = FunctionLine.objects.filter(budget__in=budgets).values("budget").annotate(**HEADLINE_SUMS).order_by()
-    found = {row.pop("budget"): {k: v or ZERO for k, v in row.items()} for row in rows}
-    unsplit = [pk for pk, sums in found.items() if sums["unsplit"]]
-    if unsplit:
-        economic = EconomicLine.objects.filter(budget__in=unsplit).values("budget").annotate(**SPLIT_SUMS).order_by()
-        for row in economic:
-            found[row.pop("budget")].update({k: v or ZERO for k, v in row.items()})
-    return {budget.pk: Headline(**found.get(budget.pk, {})) for budget in budgets}
+    """Budget id → its headline figures, from the budgets' whole figures (stored once published). Where a
+    document splits 基本支出 into 人员/公用 only by economic code, the split is the economic figures'."""
+    function = whole_figures(list(budgets), Scheme.FUNCTION)
+    unsplit = [b for b in budgets if function.get(b.pk, {}).get("basic") is not None]
+    economic = whole_figures(unsplit, Scheme.ECONOMIC) if unsplit else {}
+    found = {}
+    for budget in budgets:
+        figures = function.get(budget.pk, {})
+        amounts = {key: figures.get(measure) for key, measure in HEADLINE_MEASURES.items()}
+        if budget.pk in economic:
+            amounts |= {key: economic[budget.pk][key] for key in ("personnel", "public")}
+        found[budget.pk] = Headline(**{key: amount or ZERO for key, amount in amounts.items()})
+    return found
 
 
 def economic_totals(budget: Budget) -> list[tuple[str, Decimal]]:
@@ -106,13 +111,13 @@ def economic_totals(budget: Budget) -> list[tuple[str, Decimal]]:
 
 
 def totals_by_year(budget: Budget) -> list[tuple[int, Decimal]]:
-    """The department's published totals of this phase, year by year."""
-    rows = (
-        FunctionLine.objects.filter(
-            budget__department_id=budget.department_id, budget__phase=budget.phase, budget__status=Status.PUBLISHED
-        )
-        .values("budget__year")
-        .annotate(total=Sum("amount"))
-        .order_by("budget__year")
+    """The department's published totals of this phase, year by year (their stored whole figures)."""
+    rows = BudgetFigures.objects.filter(
+        budget__department_id=budget.department_id,
+        budget__phase=budget.phase,
+        budget__status=Status.PUBLISHED,
+        scheme=Scheme.FUNCTION,
+        code="",
+        total__isnull=False,
     )
-    return [(row["budget__year"], row["total"]) for row in rows]
+    return list(rows.values_list("budget__year", "total").order_by("budget__year"))

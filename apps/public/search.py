@@ -12,8 +12,7 @@ from django.db.models import Max, Q, QuerySet, Sum
 from django.urls import reverse
 
 from apps.budgets.amounts import AmountUnit
-from apps.budgets.models import Budget, Phase, Status
-from apps.budgets.published import LINE_MODELS
+from apps.budgets.models import Budget, CityFigures, Phase, Status
 from apps.projects.models import Indicator, Project
 from apps.reference.models import ClassificationCode, Department, GlossaryTerm, Scheme, Unit
 
@@ -139,17 +138,15 @@ def latest_per_code(codes: QuerySet) -> list[ClassificationCode]:
 
 
 def code_amounts(codes: list[ClassificationCode]) -> dict[int, Decimal | None]:
-    """Code id → every published 预算's amount at or below it in its year: one query per scheme."""
-    published = Budget.objects.published().filter(phase=Phase.BUDGET)
-    amounts: dict[int, Decimal | None] = {}
-    for scheme in Scheme:
-        mine = [c for c in codes if c.scheme == scheme]
-        if not mine:
-            continue
-        lines = LINE_MODELS[scheme].objects.filter(budget__in=published)
-        sums = {f"c{c.pk}": Sum("amount", filter=Q(code__code__startswith=c.code, budget__year=c.year)) for c in mine}
-        amounts |= {int(key[1:]): value for key, value in lines.aggregate(**sums).items()}
-    return amounts
+    """Code id → every published 预算's amount at or below it in its year, from the stored city figures."""
+    if not codes:
+        return {}
+    wanted = Q()
+    for code in codes:
+        wanted |= Q(scheme=code.scheme, year=code.year, code=code.code)
+    found = CityFigures.objects.filter(wanted).values_list("scheme", "year", "code").annotate(Sum("total")).order_by()
+    sums = {(scheme, year, code): total for scheme, year, code, total in found}
+    return {c.pk: sums.get((c.scheme, c.year, c.code)) for c in codes}
 
 
 def codes(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:

@@ -1,10 +1,6 @@
-"""The shape every official table shares, and the database roll-up that fills
-the code-tree tables."""
+"""The shape every official table shares, and the code-tree rows the code tables are made of."""
 
 from dataclasses import dataclass, field
-
-from django.db.models import Aggregate, QuerySet
-from django.db.models.functions import Length, Substr
 
 from apps.reference.models import LEVEL_NAMES, ClassificationCode
 
@@ -69,22 +65,6 @@ class HeaderCell:
     is_group: bool = False
 
 
-def rollup(lines: QuerySet, code_path: str, lengths: tuple[int, ...], columns: dict[str, Aggregate]) -> dict[str, dict]:
-    """Totals of `columns` for every code prefix of the given lengths (类, 款, 项),
-    grouped and summed by the database: one query a level."""
-    totals: dict[str, dict] = {}
-    for length in lengths:
-        rows = (
-            lines.annotate(code_length=Length(code_path), prefix=Substr(code_path, 1, length))
-            .filter(code_length__gte=length)
-            .values("prefix")
-            .annotate(**columns)
-            .order_by()
-        )
-        totals.update({row.pop("prefix"): row for row in rows})
-    return totals
-
-
 def tree_rows(totals: dict[str, dict], scheme: str, year: int) -> list[Row]:
     """Rows in code order (which is tree order: 201, 20103, 2010301, 205, …), each
     with the code's official name of that year."""
@@ -99,7 +79,3 @@ def tree_rows(totals: dict[str, dict], scheme: str, year: int) -> list[Row]:
         )
         for code in sorted(totals)
     ]
-
-
-def total_row(lines: QuerySet, columns: dict[str, Aggregate], label_key: str = "name") -> Row:
-    return Row(cells={label_key: "合计", **lines.aggregate(**columns)}, is_total=True)

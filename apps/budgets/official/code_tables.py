@@ -1,12 +1,9 @@
 """The tables whose rows are a classification tree: 支出预算总表,
 一般公共预算支出表, 一般公共预算基本支出表 and 政府性基金支出预算表."""
 
-from django.db.models import Q, Sum
+from apps.reference.models import Scheme
 
-from apps.budgets.models import EconomicLine, Nature, Source
-from apps.reference.models import LEVEL_LENGTHS, Scheme
-
-from .base import Column, OfficialTable, Row, rollup, total_row, tree_rows
+from .base import Column, OfficialTable, Row, tree_rows
 from .sources import TableSources
 
 # A column no line item carries (the roll-up has no such key): always blank, never 0.
@@ -131,12 +128,6 @@ def general_public_basic(sources: TableSources) -> OfficialTable:
         Column("personnel", "人员经费", group=basic, number="2"),
         Column("public", "公用经费", group=basic, number="3"),
     ]
-    sums = {
-        "total": Sum("amount"),
-        "personnel": Sum("amount", filter=Q(nature=Nature.PERSONNEL)),
-        "public": Sum("amount", filter=Q(nature=Nature.PUBLIC)),
-    }
-    lines = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL)
     table = OfficialTable(
         "general-public-basic",
         "一般公共预算基本支出表",
@@ -144,8 +135,11 @@ def general_public_basic(sources: TableSources) -> OfficialTable:
         columns,
         code_scheme=Scheme.ECONOMIC,
     )
-    levels = rollup(lines, "code__code", LEVEL_LENGTHS[Scheme.ECONOMIC], sums)
-    table.rows = [total_row(lines, sums), *tree_rows(levels, Scheme.ECONOMIC, budget.year)]
+    keys = {"total": "general_total", "personnel": "general_personnel", "public": "general_public"}
+    figures = {code: {key: row[measure] for key, measure in keys.items()} for code, row in sources.economic.items()}
+    whole = figures.pop("", dict.fromkeys(keys))
+    levels = {code: row for code, row in figures.items() if row["total"] is not None}
+    table.rows = [Row(cells={"name": "合计", **whole}, is_total=True), *tree_rows(levels, Scheme.ECONOMIC, budget.year)]
     return table
 
 

@@ -20,6 +20,7 @@ from apps.budgets.models import (
     ThreePublicCategory,
     ThreePublicLine,
 )
+from apps.budgets.stored import store_figures
 from apps.reference.models import ClassificationCode, Department, Government, Scheme
 
 YEAR = 2024
@@ -101,4 +102,5 @@ def district_budget(status: str = Status.PUBLISHED) -> Budget:
         computed=Decimal("16353248.34"),
         location="第19页",
     )
+    store_figures(Budget.objects.filter(pk=budget.pk, status=Status.PUBLISHED))  # as publishing would
     return budget

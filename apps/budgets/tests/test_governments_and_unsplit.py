@@ -10,8 +10,9 @@ from openpyxl import load_workbook
 
 from apps.budgets.checks import run_checks
 from apps.budgets.explanation import explanation_paragraphs
-from apps.budgets.models import EconomicLine, FunctionLine, Nature, TableSet
+from apps.budgets.models import Budget, EconomicLine, FunctionLine, Nature, TableSet
 from apps.budgets.official import build_table, slugs_of
+from apps.budgets.stored import store_figures
 
 from .district import BASIC_TOTAL, PERSONNEL_TOTAL, district_budget
 
@@ -175,6 +176,7 @@ def test_the_home_page_adds_up_one_government_at_a_time(client, seed_budget):
     district = district_budget()
     district.year = 2021
     district.save()  # the same year as the city's seed: two governments publish
+    store_figures(Budget.objects.filter(pk=district.pk))
     city = page_text(client.get("/?year=2021&unit=yuan"))
     assert "2021年全市1个部门支出预算总计" in city and "行政区划：" in city
     district_page = page_text(client.get("/?year=2021&government=310107&unit=yuan"))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from apps.budgets.checks import FISCAL_REVENUE
-from apps.budgets.models import FISCAL_SOURCES
+from apps.budgets.measures import MEASURES
 from apps.ingest.mapping.details import Details
 from apps.ingest.numbers import CENT, WAN, yuan
 from apps.ingest.readers.balance import CARRIED, CURRENT, lookup
@@ -62,19 +62,26 @@ class TableFigures:
         codes = self.tree.named(name, "", 3)
         return (lambda code: code[:3] == codes[0]) if len(codes) == 1 else None
 
+    def measure(self, key: str, **where: object) -> Decimal:
+        """A measure (apps/budgets/measures.py) of the expenditure lines read, as the stored budget would sum it."""
+        counts = MEASURES[key].counts
+        return total([row for row in self.spending if counts(row.values["支出性质"], row.values["资金来源"])], **where)
+
     def value(self, key: tuple) -> Decimal | None:
         kind, *rest = key
-        spending, general = self.spending, [row for row in self.spending if row.values["资金来源"] == "general"]
-        fiscal = [row for row in self.spending if row.values["资金来源"] in FISCAL_SOURCES]
+        measured = {
+            "expenditure_total": "total",
+            "general_total": "general_total",
+            "general_basic": "general_basic",
+            "general_personnel": "general_personnel",
+            "general_public": "general_public",
+        }
+        if kind in measured:
+            return self.measure(measured[kind])
         simple = {
             "revenue_total": lambda: total(self.revenue),
-            "expenditure_total": lambda: total(spending),
             "carry_forward": lambda: self.data.carry_forward,
             "fiscal_total": lambda: total(self.revenue, 收入来源=lambda s: s in FISCAL_REVENUE),
-            "general_total": lambda: total(general),
-            "general_basic": lambda: total(general, 支出性质=lambda n: n in ("personnel", "public")),
-            "general_personnel": lambda: total(general, 支出性质="personnel"),
-            "general_public": lambda: total(general, 支出性质="public"),
             "running_cost": self.running_cost,
             "project_count": lambda: Decimal(len(self.projects)),
             "project_total": lambda: sum((self.project_sum(row, None) for row in self.projects), ZERO),
@@ -86,13 +93,13 @@ class TableFigures:
         if kind == "revenue":
             return self.revenue_part(name)
         if kind == "use":
-            return total(spending, 支出性质=USES[name]) if name in USES else None
+            return self.measure(USES[name]) if name in USES else None
         if kind == "three":
             return total(self.three, 类别=lambda c: c in THREE[name])
         if kind in ("class", "fiscal_class", "general_class"):
             within = self.in_class(name)
-            lines = {"class": spending, "fiscal_class": fiscal, "general_class": general}[kind]
-            return total(lines, 科目编码=within) if within else None
+            measure = {"class": "total", "fiscal_class": "fiscal_total", "general_class": "general_total"}[kind]
+            return self.measure(measure, 科目编码=within) if within else None
         return None
 
     def revenue_part(self, name: str) -> Decimal | None:
@@ -107,9 +114,7 @@ class TableFigures:
 
     def running_cost(self) -> Decimal:
         admin = {u["code"] for u in self.data.units if u["kind"] == Unit.Kind.ADMINISTRATIVE}
-        return total(
-            self.spending, 支出性质="public", 资金来源=lambda s: s in FISCAL_SOURCES, 单位编码=lambda u: u in admin
-        )
+        return self.measure("fiscal_public", 单位编码=lambda u: u in admin)
 
 
 def rounded(value: Decimal, like: Decimal) -> Decimal:

@@ -11,6 +11,7 @@ from frictionless import Package, validate
 
 from apps.budgets.models import Budget, FunctionLine, RevenueLine
 from apps.budgets.official import ZHEJIANG, Column, OfficialTable, Row
+from apps.budgets.stored import store_figures
 from apps.opendata.tables import SpooledTable
 from apps.reference.models import ClassificationCode, Department, Government
 from apps.reference.tests.helpers import home_government
@@ -27,6 +28,7 @@ def second_budget(seed_budget) -> Budget:
     RevenueLine.objects.create(budget=budget, source="general", amount=Decimal("1000.50"))
     code = ClassificationCode.objects.get(scheme="function", year=2021, code="2010301")
     FunctionLine.objects.create(budget=budget, code=code, nature="personnel", amount=Decimal("1000.50"))
+    store_figures(Budget.objects.filter(pk=budget.pk))  # as publishing would
     draft = Department.objects.create(government=home_government(), code="302", name="草稿局")
     Budget.objects.create(department=draft, year=2021)  # a draft: never in the package
     return budget

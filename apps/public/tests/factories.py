@@ -8,6 +8,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from apps.budgets.models import Budget, EconomicLine, FunctionLine, Nature, Phase, Status
+from apps.budgets.stored import store_figures
 from apps.projects.models import Indicator, Project, ProjectFunding
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 from apps.reference.tests.helpers import home_government
@@ -69,6 +70,7 @@ def budget_2020(status: str = Status.PUBLISHED) -> Budget:
         EconomicLine(budget=budget, code=codes[(Scheme.ECONOMIC, code)], nature=nature, amount=Decimal(amount))
         for code, nature, amount in ECONOMIC_2020
     )
+    store_figures(Budget.objects.filter(pk=budget.pk, status=Status.PUBLISHED))  # as publishing would
     return budget
 
 
@@ -150,4 +152,5 @@ def many_departments(count: int, year: int = 2021, status: str = Status.PUBLISHE
         )
         for p in projects
     )
+    store_figures(Budget.objects.filter(pk__in=[b.pk for b in budgets], status=Status.PUBLISHED))
     return budgets

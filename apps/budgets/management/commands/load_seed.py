@@ -2,6 +2,8 @@ from io import StringIO
 
 from django.core.management import BaseCommand, call_command
 
+from apps.budgets.models import Budget
+from apps.budgets.stored import store_figures
 from apps.reference.codelists import load_codes
 from apps.reference.models import ClassificationCode, Government
 
@@ -10,6 +12,7 @@ from apps.reference.models import ClassificationCode, Government
 SEED_FIXTURES = ("glossary", "budget_205_2021")
 SEED_YEAR = 2021
 SEED_GOVERNMENT = "绍兴市本级"
+SEED_DEPARTMENT = "205"
 
 
 class Command(BaseCommand):
@@ -22,6 +25,10 @@ class Command(BaseCommand):
             load_codes(ClassificationCode, [SEED_YEAR])
         # Fixed primary keys make loaddata an upsert: a second run changes nothing.
         call_command("loaddata", *SEED_FIXTURES, verbosity=options["verbosity"])
+        # The fixture's budget is published: keep its figures as publishing does (once: a second run changes nothing).
+        seed = Budget.objects.published().filter(department__code=SEED_DEPARTMENT, year=SEED_YEAR)
+        if not seed.filter(figures__isnull=False).exists():
+            store_figures(seed)
         # The seed's government is the site's primary one unless the site already has one.
         if not Government.objects.filter(primary=True).exists():
             Government.objects.filter(name=SEED_GOVERNMENT).update(primary=True)

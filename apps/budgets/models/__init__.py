@@ -3,14 +3,15 @@
 Only leaf figures are stored (one amount per code, nature, source and unit;
 one per project and funding source; one per unit and 三公 category). Every
 subtotal and total of the official tables is computed from them by the
-database, so no figure is ever typed twice."""
+database, so no figure is ever typed twice; a published budget's figures are
+kept, once computed, in figures.py."""
 
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, FilteredRelation, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -146,14 +147,14 @@ class BudgetQuerySet(models.QuerySet):
         return self.select_related("department__government", "narrative").prefetch_related("units")
 
     def for_home_page(self) -> "BudgetQuerySet":
-        """Budgets with their department and spending totals (total, basic,
-        project) summed by the database: the home page's sortable, filterable
-        list of departments in one query however many departments there are."""
-        amount = "functionlines__amount"
-        return self.select_related("department__government").annotate(
-            total=models.Sum(amount),
-            basic=models.Sum(amount, filter=Q(functionlines__nature__in=BASIC_NATURES)),
-            project=models.Sum(amount, filter=Q(functionlines__nature=Nature.PROJECT)),
+        """Published budgets with their department and spending totals (total, basic, project) from their
+        stored whole figures: the home page's sortable, filterable list of departments in one query
+        however many departments there are."""
+        whole = FilteredRelation("figures", condition=Q(figures__scheme=Scheme.FUNCTION, figures__code=""))
+        return (
+            self.select_related("department__government")
+            .annotate(whole=whole)
+            .annotate(total=F("whole__total"), basic=F("whole__basic_total"), project=F("whole__project"))
         )
 
 
@@ -501,3 +502,7 @@ class StatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.budget} {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+# Last: the stored figures' columns are the measures, which are defined on the choices above.
+from .figures import BudgetFigures, CityFigures  # noqa: E402, F401

@@ -1,0 +1,48 @@
+"""The figures of published budgets, stored when a budget is published and removed when it is withdrawn.
+
+A published budget cannot change, so what its lines add up to (every measure of apps/budgets/measures.py,
+for the whole budget and for every code prefix of each classification) is computed once, by the same
+grouped sums the live pages use on drafts, and read by public pages, exports and the API. The city's
+figures per year and code are the sums of its published 预算's figures, written in the same transaction."""
+
+from django.db import models
+
+from apps.budgets.fields import MoneyField
+from apps.budgets.measures import MEASURES
+from apps.reference.models import Government, Scheme
+
+
+class StoredFigures(models.Model):
+    scheme = models.CharField("分类", max_length=10, choices=Scheme.choices)
+    code = models.CharField("科目编码前缀", max_length=12, blank=True)  # "": the whole, every code
+
+    class Meta:
+        abstract = True
+
+
+# One column a measure: a row carries every figure of one code, so a table row is one stored row.
+for measure in MEASURES.values():
+    StoredFigures.add_to_class(measure.key, MoneyField(measure.label, null=True))
+
+
+class BudgetFigures(StoredFigures):
+    budget = models.ForeignKey("budgets.Budget", on_delete=models.CASCADE, related_name="figures")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "已公开预算的合计数"
+        constraints = [models.UniqueConstraint("budget", "scheme", "code", name="unique_budget_figures")]
+        # Code pages: every department's amount for one code of one year.
+        indexes = [models.Index("scheme", "code", "budget", name="budget_figures_by_code")]
+
+
+class CityFigures(StoredFigures):
+    government = models.ForeignKey(Government, on_delete=models.CASCADE, related_name="figures")
+    year = models.PositiveSmallIntegerField("年度")
+    departments = models.PositiveIntegerField("部门数")
+    published_at = models.DateTimeField("最近公开时间", null=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "全市（区）各年度合计数"
+        constraints = [
+            models.UniqueConstraint("government", "year", "scheme", "code", name="unique_city_figures"),
+        ]
