@@ -2,22 +2,11 @@
 migration that creates them and for whoever must recreate them (tests that
 flush the database)."""
 
+from apps.budgets.parts import EDITED_MODELS
+
 from .models import EDITORS, REVIEWERS
 
-BUDGET_DATA = [
-    ("budgets", "budget"),
-    ("budgets", "budgetnarrative"),
-    ("budgets", "functionpurpose"),
-    ("budgets", "revenueline"),
-    ("budgets", "functionline"),
-    ("budgets", "economicline"),
-    ("budgets", "threepublicline"),
-    ("budgets", "narrativesection"),
-    ("budgets", "finding"),
-    ("projects", "project"),
-    ("projects", "projectfunding"),
-    ("projects", "indicator"),
-]
+BUDGET_DATA = [(model._meta.app_label, model._meta.model_name) for model in EDITED_MODELS]
 REFERENCE = [
     ("reference", "government"),
     ("reference", "department"),

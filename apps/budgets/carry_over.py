@@ -26,6 +26,7 @@ from .models import (
     Status,
     ThreePublicLine,
 )
+from .parts import BUDGET_ROWS
 
 NARRATIVE_TEXT = ["duties", "unit_composition", "assets_note"]
 
@@ -73,13 +74,18 @@ class CodeMap:
         ]
 
 
+def has_parts(budget: Budget) -> bool:
+    """Whether the budget holds a row of any part a carry-over writes: copied beside it, the row would be
+    doubled or clash with the copy."""
+    return any(model.objects.filter(budget=budget).exists() for model in BUDGET_ROWS)
+
+
 def target_budget(source: Budget, year: int) -> Budget | None:
     """The draft to fill: none yet, or an existing empty draft of that year; anything else is refused."""
     existing = Budget.objects.filter(department=source.department, year=year, phase=source.phase).first()
     if existing is None:
         return None
-    empty = not (existing.functionlines.exists() or existing.economiclines.exists() or existing.projects.exists())
-    if existing.status != Status.DRAFT or not empty:
+    if existing.status != Status.DRAFT or has_parts(existing):
         raise CarryOverError(f"已有{existing}（{existing.get_status_display()}，已有明细），不能再以上年预算为底稿。")
     return existing
 

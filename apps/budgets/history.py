@@ -9,7 +9,7 @@ from django.db.models import Model
 from simple_history.utils import bulk_create_with_history
 
 from apps.budgets.models import Budget, BudgetNarrative
-from apps.budgets.parts import BUDGET_ROWS, PROJECT_ROWS
+from apps.budgets.parts import BUDGET_ROWS, DOCUMENT_ROWS, PROJECT_ROWS
 from apps.projects.models import Project
 
 KIND = {"+": "新增", "~": "修改", "-": "删除"}
@@ -34,7 +34,7 @@ def project_ids(budget: Budget) -> list[int]:
 def records(budget: Budget):
     yield Budget, Budget.history.filter(id=budget.pk)
     yield BudgetNarrative, BudgetNarrative.history.filter(budget_id=budget.pk)
-    for model in BUDGET_ROWS:
+    for model in (*BUDGET_ROWS, *DOCUMENT_ROWS):
         yield model, model.history.filter(budget_id=budget.pk)
     ids = project_ids(budget)
     for model in PROJECT_ROWS:
@@ -95,13 +95,14 @@ def restore_contents(budget: Budget, as_of_date: datetime) -> None:
     """Replace the budget's rows with their versions at `as_of_date` (same ids,
     so each row's history carries on). Run inside a transaction."""
     narrative = as_of(BudgetNarrative, as_of_date, budget_id=budget.pk)
-    rows = {model: as_of(model, as_of_date, budget_id=budget.pk) for model in BUDGET_ROWS}
+    rows = {model: as_of(model, as_of_date, budget_id=budget.pk) for model in (*BUDGET_ROWS, *DOCUMENT_ROWS)}
     ids = [project.pk for project in rows[Project]]
     rows |= {model: as_of(model, as_of_date, project_id__in=ids) for model in PROJECT_ROWS}
-    for model in BUDGET_ROWS:
+    for model in (*BUDGET_ROWS, *DOCUMENT_ROWS):
         for row in model.objects.filter(budget=budget):
             row.delete()  # one by one, so that each deletion is recorded
-    for model in [*BUDGET_ROWS, *PROJECT_ROWS]:
+    # Projects before the rows that name them: their fundings, indicators and own sections.
+    for model in (*BUDGET_ROWS, *PROJECT_ROWS, *DOCUMENT_ROWS):
         bulk_create_with_history(rows[model], model, default_change_reason="恢复历史版本")
     if narrative:
         narrative[0].save()

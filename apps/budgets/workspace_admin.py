@@ -13,7 +13,7 @@ from apps.accounts.scoping import scoped
 from apps.projects.models import Project
 from apps.reference.models import LEVEL_NAMES, ClassificationCode, Scheme
 
-from .carry_over import CarryOverError, carry_over, plan_carry_over
+from .carry_over import CarryOverError, carry_over, has_parts, plan_carry_over
 from .check_panel import panel_items
 from .models import Budget, Source
 from .paste import PASTE_SECTIONS, Plan, apply_plan, plan_coded, plan_revenue, plan_three_public
@@ -65,7 +65,7 @@ class BudgetWorkspaceAdminMixin:
             "paste_sections": PASTE_SECTIONS,
             "paste_form": self.paste_form(budget),
             "prior_budget": prior,
-            "is_empty": not (budget.functionlines.exists() or budget.projects.exists()),
+            "is_empty": not has_parts(budget),
             "is_nav_sidebar_enabled": False,  # the workspace needs the whole 1280 px
         }
         return super().change_view(request, object_id, form_url, {**context, **(extra_context or {})})

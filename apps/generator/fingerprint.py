@@ -26,6 +26,22 @@ from apps.reference.models import ClassificationCode, Unit
 BUDGET = ("department__code", "year", "phase")
 PROJECT = ("project__budget__department__code", "project__budget__year", "project__unit__code", "project__name")
 NARRATIVE_FIELDS = [f.name for f in BudgetNarrative._meta.concrete_fields if f.name != "budget"]
+LINE_KEY = ("unit__code", "code__code", "code__year", "nature", "source", "amount")
+# What each of a budget's parts (budgets/parts.py) is read by, after its budget's key; a test holds these to
+# BUDGET_ROWS and PROJECT_ROWS. The order is the digest's: a new part goes last.
+PART_KEYS = {
+    FunctionLine: LINE_KEY,
+    EconomicLine: LINE_KEY,
+    RevenueLine: ("unit__code", "source", "amount"),
+    ThreePublicLine: ("unit__code", "category", "amount"),
+    FunctionPurpose: ("code__code", "text"),
+    Project: ("unit__code", "name", "position", "kind", "function_code__code", "function_code__year", "goal"),
+}
+# The same for a project's parts, after its project's key.
+PROJECT_PART_KEYS = {
+    ProjectFunding: ("source", "amount"),
+    Indicator: ("position", "level1", "level2", "name", "operator", "value", "measure_unit", "weight"),
+}
 
 
 def canonical(value) -> str:
@@ -50,21 +66,10 @@ def row_sets(departments: QuerySet) -> list[QuerySet]:
         BudgetNarrative.objects.filter(**in_budgets).values_list(*budget_key, *NARRATIVE_FIELDS),
         ClassificationCode.objects.filter(year__in=years).values_list("scheme", "year", "code", "name", "parent__code"),
     ]
-    line_key = ("unit__code", "code__code", "code__year", "nature", "source", "amount")
+    sets += [model.objects.filter(**in_budgets).values_list(*budget_key, *key) for model, key in PART_KEYS.items()]
     sets += [
-        model.objects.filter(**in_budgets).values_list(*budget_key, *line_key) for model in (FunctionLine, EconomicLine)
-    ]
-    sets += [
-        RevenueLine.objects.filter(**in_budgets).values_list(*budget_key, "unit__code", "source", "amount"),
-        ThreePublicLine.objects.filter(**in_budgets).values_list(*budget_key, "unit__code", "category", "amount"),
-        FunctionPurpose.objects.filter(**in_budgets).values_list(*budget_key, "code__code", "text"),
-        Project.objects.filter(**in_budgets).values_list(
-            *budget_key, "unit__code", "name", "position", "kind", "function_code__code", "function_code__year", "goal"
-        ),
-        ProjectFunding.objects.filter(project__budget__in=budgets).values_list(*PROJECT, "source", "amount"),
-        Indicator.objects.filter(project__budget__in=budgets).values_list(
-            *PROJECT, "position", "level1", "level2", "name", "operator", "value", "measure_unit", "weight"
-        ),
+        model.objects.filter(project__budget__in=budgets).values_list(*PROJECT, *key)
+        for model, key in PROJECT_PART_KEYS.items()
     ]
     return sets
 

@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from apps.budgets.carry_over import CarryOverError, carry_over, plan_carry_over
-from apps.budgets.models import Budget, FunctionLine
+from apps.budgets.models import Budget, Finding, FunctionLine, NarrativeSection, RevenueLine
+from apps.budgets.parts import BUDGET_ROWS, DOCUMENT_ROWS, PROJECT_ROWS
 from apps.projects.models import Indicator, Project
 from apps.reference.models import ClassificationCode
 
@@ -78,3 +79,29 @@ def test_an_empty_draft_offers_last_year_as_a_start(client, users, seed_budget, 
     assert budget.pk == draft.pk  # the empty draft is filled, not duplicated
     page = client.get(reverse("admin:budgets_budget_change", args=[draft.pk])).content.decode()
     assert "以上年预算为底稿</a>" not in page
+
+
+def parts_of(budget: Budget) -> dict[str, int]:
+    counts = {model.__name__: model.objects.filter(budget=budget).count() for model in (*BUDGET_ROWS, *DOCUMENT_ROWS)}
+    return counts | {model.__name__: model.objects.filter(project__budget=budget).count() for model in PROJECT_ROWS}
+
+
+def test_every_part_but_the_documents_own_is_carried_over(seed_budget):
+    NarrativeSection.objects.create(budget=seed_budget, position=1, heading="主要职能")
+    Finding.objects.create(budget=seed_budget, table="收支预算总表", row="收入总计", stated=101, computed=100)
+    before = parts_of(seed_budget)
+    budget, _ = carry_over(source=seed_budget, year=2022)
+    assert all(before.values()), before  # the source has rows of every part
+    assert parts_of(budget) == before | {model.__name__: 0 for model in DOCUMENT_ROWS}
+
+
+def test_a_draft_with_revenue_alone_is_not_overwritten(client, users, seed_budget):
+    """Any part already there would be doubled or clash with its copy (revenue: one line per source)."""
+    draft = Budget.objects.create(department=seed_budget.department, year=2022)
+    source = RevenueLine.objects.filter(budget=seed_budget).first().source
+    RevenueLine.objects.create(budget=draft, source=source, amount=1)
+    client.force_login(users["editor"])
+    page = client.get(reverse("admin:budgets_budget_change", args=[draft.pk])).content.decode()
+    assert "以上年预算为底稿</a>" not in page
+    with pytest.raises(CarryOverError, match="已有明细"):
+        carry_over(source=seed_budget, year=2022)

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from apps.budgets.models import Budget, EconomicLine, FunctionLine
+from apps.budgets.history import budget_history
+from apps.budgets.models import Budget, EconomicLine, Finding, FunctionLine, NarrativeSection
 from apps.budgets.services import budget_publish, budget_restore, budget_submit, budget_withdraw
 from apps.projects.models import Indicator, Project, ProjectFunding
 from apps.workbooks.reader import read_budget_workbook
@@ -48,3 +49,25 @@ def test_each_earlier_moment_of_an_imported_budget_comes_back(seed_budget, admin
         budget_restore(budget=budget, user=admin_user, as_of=moment)
         assert budget_snapshot(budget) == expected
     assert counts(budget) == {"function": 14, "economic": 27, "projects": 12, "fundings": 12, "indicators": 66}
+
+
+def document_rows(budget: Budget) -> list[tuple]:
+    sections = NarrativeSection.objects.filter(budget=budget).order_by("position")
+    findings = Finding.objects.filter(budget=budget).order_by("pk")
+    return [*sections.values_list("pk", "heading", "project_id"), *findings.values_list("pk", "row", "stated")]
+
+
+def test_the_documents_own_sections_and_findings_are_in_the_history_and_come_back(seed_budget, admin_user):
+    """A project's own sections too, though its restore deletes and recreates the project."""
+    project = seed_budget.projects.order_by("pk").first()
+    NarrativeSection.objects.create(budget=seed_budget, position=1, heading="主要职能")
+    NarrativeSection.objects.create(budget=seed_budget, position=2, heading="项目概况", project=project)
+    Finding.objects.create(budget=seed_budget, table="收支预算总表", row="收入总计", stated=101, computed=100)
+    written, written_at = document_rows(seed_budget), timezone.now()
+    section = NarrativeSection.objects.get(budget=seed_budget, position=1)
+    section.heading = "主要职责"
+    section.save()
+    Finding.objects.filter(budget=seed_budget).delete()
+    assert {entry.what for entry in budget_history(seed_budget)} >= {"说明章节", "文件自身不一致之处"}
+    budget_restore(budget=seed_budget, user=admin_user, as_of=written_at)
+    assert document_rows(seed_budget) == written

@@ -11,10 +11,11 @@ from apps.budgets.checks import run_checks
 from apps.budgets.explanation import explanation_paragraphs
 from apps.budgets.models import Budget, FunctionLine, Phase, Status
 from apps.budgets.official import build_all
+from apps.budgets.parts import BUDGET_ROWS, PROJECT_ROWS
 from apps.generator import codes, store
 from apps.generator.city import department_plan
 from apps.generator.departments import TEMPLATES
-from apps.generator.fingerprint import fingerprint
+from apps.generator.fingerprint import PART_KEYS, PROJECT_PART_KEYS, fingerprint
 from apps.reference.models import ClassificationCode, Department, Scheme, Unit
 
 YEARS = [2020, 2021]
@@ -35,7 +36,12 @@ def test_generated_budgets_are_published_and_pass_every_check(db):
     for budget in budgets:
         assert (budget.status, budget.phase, budget.published_at is not None) == (Status.PUBLISHED, Phase.BUDGET, True)
         assert [str(r) for r in run_checks(budget) if not r.passed] == [], budget
-    assert written["FunctionLine"] and written["EconomicLine"] and written["Indicator"] and written["ThreePublicLine"]
+    assert all(written[model.__name__] for model in (*BUDGET_ROWS, *PROJECT_ROWS))  # every part of a budget
+
+
+def test_the_fingerprint_reads_every_part_of_a_budget():
+    assert set(PART_KEYS) == set(BUDGET_ROWS)
+    assert set(PROJECT_PART_KEYS) == set(PROJECT_ROWS)
 
 
 def test_a_generated_budget_builds_its_tables_and_explanation(db):

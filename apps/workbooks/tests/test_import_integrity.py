@@ -8,7 +8,7 @@ import pytest
 from simple_history.utils import get_history_model_for_model
 
 from apps.budgets.models import Budget, BudgetNarrative, FunctionLine
-from apps.budgets.parts import BUDGET_ROWS, PROJECT_ROWS
+from apps.budgets.parts import BUDGET_ROWS, DOCUMENT_ROWS, PROJECT_ROWS
 from apps.reference.models import Department, Unit
 from apps.reference.tests.helpers import home_government
 from apps.workbooks.reader import read_budget_workbook
@@ -30,7 +30,7 @@ def rename_project(name: str, new: str):
     return edit
 
 
-ROWS = [*BUDGET_ROWS, *PROJECT_ROWS, Budget, BudgetNarrative]
+ROWS = [*BUDGET_ROWS, *DOCUMENT_ROWS, *PROJECT_ROWS, Budget, BudgetNarrative]
 
 
 def ids_and_history(budget: Budget) -> dict:
