@@ -21,6 +21,8 @@ def uncached_pages(settings):
     """Tests see every request do its work (apps/budgets/tests/test_caching.py turns the cache on);
     and each test's database starts the same, so cached pages would carry over between tests."""
     settings.PUBLIC_CACHE_SECONDS = 0
+    # Tests' transactions never commit, so the renewals that run on commit would not run either.
+    settings.PUBLIC_VERSION_SECONDS = 0
     cache.clear()
 
 

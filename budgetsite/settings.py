@@ -203,6 +203,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long a published page may be served from a cache without asking again.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
+# How long the publication version is trusted from the cache: writes outside the workflow and the
+# admin (which renew it at once) are seen within this time.
+PUBLIC_VERSION_SECONDS = env_int("PUBLIC_VERSION_SECONDS", 5)
 
 # Behind HTTPS (HTTPS=1): secure cookies, redirects, HSTS; the proxy says which scheme it served.
 HTTPS = env_bool("HTTPS", False)

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from apps.reference.models import Department, Unit
+from budgetsite.public_version import RenewsPublicPages
 
 from .models import DepartmentMember
 from .scoping import DepartmentScopedAdmin
@@ -46,7 +47,7 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Department)
-class DepartmentAdmin(DepartmentScopedAdmin):
+class DepartmentAdmin(RenewsPublicPages, DepartmentScopedAdmin):
     department_path = "id"
 
     list_display = ["code", "name", "short_name", "alias_short", "government"]
@@ -60,7 +61,7 @@ class DepartmentAdmin(DepartmentScopedAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(DepartmentScopedAdmin):
+class UnitAdmin(RenewsPublicPages, DepartmentScopedAdmin):
     department_path = "department"
 
     list_display = ["code", "name", "kind", "department"]

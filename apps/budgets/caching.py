@@ -9,6 +9,11 @@ ETag new, while saving a draft (which the public never sees) changes nothing.
 Pages are keyed by their path and the cleaned parameters their view reads
 (budgetsite/params.py), so `?r=random` shares the entry of the bare page.
 
+The version itself is kept in the cache, so a hit asks the database nothing: every write that
+changes what the public sees forgets it when its transaction commits (the workflow, the seed and
+the generator, reference edits in the admin), and PUBLIC_VERSION_SECONDS bounds how long any other
+write (a unit renamed by a draft's import, an edit in a shell) can go unseen.
+
 Responses say `Cache-Control: public, no-cache`: a browser or a proxy (nginx,
 deploy/nginx.conf) may keep the page but asks again every time with its ETag,
 and a 304 costs one query, so a withdrawal is visible on the very next request.
@@ -28,14 +33,12 @@ from django.utils.http import http_date
 
 from apps.reference.models import ClassificationCode, Department, GlossaryTerm, Government, Unit
 from budgetsite.params import clean_request
+from budgetsite.public_version import CODE_VERSION, VERSION_KEY
 
 from .models import Budget, Status, StatusChange
 
 # What public pages show besides budgets: a rename of any of these is a new version.
 REFERENCE_MODELS = (Government, Department, Unit, ClassificationCode, GlossaryTerm)
-
-# Part of every key, so that a deploy with changed templates or code starts afresh.
-CODE_VERSION = "2"
 
 
 def publication_version() -> tuple[str, float | None]:
@@ -61,6 +64,15 @@ def publication_version() -> tuple[str, float | None]:
     published = stats["published"].timestamp() if stats["published"] else None
     reference = max((moment for moment in renamed if moment), default=None)
     return f"{published}.{stats['change']}.{reference and reference.timestamp()}.{CODE_VERSION}", latest
+
+
+def current_version() -> tuple[str, float | None]:
+    """The publication version as the cache holds it, asking the database only when it does not."""
+    found = cache.get(VERSION_KEY)
+    if found is None:
+        found = publication_version()
+        cache.set(VERSION_KEY, found, settings.PUBLIC_VERSION_SECONDS)
+    return found
 
 
 def newest_edit(model) -> QuerySet:
@@ -93,7 +105,7 @@ def public_cache(view: Callable) -> Callable:
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        version, latest = publication_version()
+        version, latest = current_version()
         key = page_key(version, request)
         etag, last_modified = f'"{key}"', validators(latest)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)

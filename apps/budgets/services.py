@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from apps.budgets.checks import CheckResult, run_checks
 from apps.budgets.models import Budget, Status, StatusChange
+from budgetsite.public_version import forget_on_commit
 
 from .history import restore_contents
 from .stored import forget_figures, store_figures
@@ -45,6 +46,8 @@ def change_status(budget: Budget, user, to_status: str, reason: str = "") -> Non
         store_figures(Budget.objects.filter(pk=budget.pk))
     elif was_published:
         forget_figures(budget)
+    if was_published or to_status == Status.PUBLISHED:
+        forget_on_commit()  # public pages change with the next request
 
 
 def settle(caller: Budget, current: Budget) -> None:

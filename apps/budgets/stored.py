@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from django.db.models import Count, Max, QuerySet, Sum
 
 from apps.reference.models import LEVEL_LENGTHS, Scheme
+from budgetsite.public_version import forget_on_commit
 
 from .measures import MEASURES, budget_lines, held, line_figures, live_figures, sums
 from .models import Budget, BudgetFigures, CityFigures, Phase, Status
@@ -28,6 +29,7 @@ def store_budget_figures(budgets: QuerySet) -> None:
     """Compute and keep the figures of these budgets, replacing what they had (cities left as they are:
     a bulk writer refreshes them once at the end)."""
     ids = list(budgets.values_list("pk", flat=True))
+    forget_on_commit()  # what public pages show changes with them
     BudgetFigures.objects.filter(budget__in=ids).delete()
     for scheme in SCHEMES:
         rows = live_figures(scheme, ids)
@@ -50,6 +52,7 @@ def city_years(budgets: QuerySet) -> set[tuple[int, int]]:
 def refresh_cities(pairs: Iterable[tuple[int, int]]) -> None:
     """Recompute the city figures of each (government, year) from the stored figures of that year's
     published 预算: the city's per-code totals are sums of its departments' figures."""
+    forget_on_commit()
     for government, year in pairs:
         CityFigures.objects.filter(government=government, year=year).delete()
         rows = (

@@ -118,3 +118,40 @@ def test_a_renamed_reference_is_seen_at_once(client, seed_budget, rename):
         expected = "新的解释文字。"
     response = client.get(page, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and expected in response.content.decode()
+
+
+@pytest.fixture
+def version_cached(settings):
+    settings.PUBLIC_VERSION_SECONDS = 300  # long: only the renewals below may make it new
+
+
+def test_a_hit_asks_the_database_nothing(client, seed_budget, version_cached, django_assert_num_queries):
+    first = client.get(URL)
+    with django_assert_num_queries(0):
+        again = client.get(URL)
+        not_modified = client.get(URL, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.content == first.content and not_modified.status_code == 304
+
+
+def test_the_workflow_renews_the_cached_version_on_commit(
+    client, seed_budget, version_cached, django_capture_on_commit_callbacks
+):
+    assert client.get(URL).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        budget_withdraw(budget=seed_budget, user=None, reason="口径有误")
+    assert client.get(URL).status_code == 404
+
+
+def test_an_admin_rename_renews_the_cached_version_on_commit(
+    client, admin_client, seed_budget, version_cached, django_capture_on_commit_callbacks
+):
+    from apps.reference.models import GlossaryTerm
+
+    page = "/glossary/"
+    etag = client.get(page)["ETag"]
+    term = GlossaryTerm.objects.order_by("pk").first()
+    form = {"term": term.term, "definition": "管理后台改过的解释。", "position": term.position}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(f"/admin/reference/glossaryterm/{term.pk}/change/", form).status_code == 302
+    response = client.get(page, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and "管理后台改过的解释。" in response.content.decode()
