@@ -5,7 +5,8 @@ the full run: BENCH_DEPARTMENTS (2000) × BENCH_YEARS (5) size the city,
 BENCH_SECONDS (30) is each wrk run, BENCH_RUNS (20) the requests per page
 in-process, BENCH_DATABASES (sqlite,postgresql) which databases, BENCH_WORKERS (2)
 the gunicorn workers of every server, BENCH_REUSE=1 keeps databases a previous run
-built at the same size (generation takes minutes), BENCH_WORK the scratch folder."""
+built at the same size (generation takes minutes), BENCH_PG_PREFIX (bench) names the
+PostgreSQL databases (two runs at once need different ones), BENCH_WORK the scratch folder."""
 
 import os
 import re
@@ -25,6 +26,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "20"))
 DATABASES = [d.strip() for d in os.environ.get("BENCH_DATABASES", "sqlite,postgresql").split(",") if d.strip()]
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 REUSE = os.environ.get("BENCH_REUSE", "") == "1"
+PG_PREFIX = os.environ.get("BENCH_PG_PREFIX", "bench")
 YEAR = 2021  # the seed's year, and generate_city's last year: every page and export is of this year
 THREADS, CONNECTIONS = 2, 32  # the issue's wrk load
 

@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.harness import (  # noqa: E402
     DATABASES,
     DEPARTMENTS,
+    PG_PREFIX,
     PY,
     REUSE,
     ROOT,
@@ -34,7 +35,6 @@ from bench.harness import (  # noqa: E402
 from bench.load import throughput  # noqa: E402
 from bench.report import write_report  # noqa: E402
 
-PG_PREFIX = os.environ.get("BENCH_PG_PREFIX", "bench")  # two runs at once need different databases
 # Every export on SQLite; on PostgreSQL only the two the workbook target compares.
 EXPORTS = {
     "sqlite": ["budget-xlsx", "year-xlsx", "pandas-xlsx", "year-csv", "pandas-csv"],
