@@ -28,6 +28,6 @@ lint: $(VENV)/dev.stamp
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 
-# All of issue 6's measurements; writes bench/RESULTS.md (about an hour at full size).
+# Issue 12's targets on SQLite and PostgreSQL; writes bench/RESULTS.md (knobs: bench/harness.py).
 bench: $(VENV)/dev.stamp
 	$(PY) bench/run.py

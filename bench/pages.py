@@ -1,6 +1,8 @@
-"""Server time and query count per public page, measured in-process with the
-page cache off (run by bench/run.py with DATABASE_URL pointing at a bench
-database). Prints one JSON object."""
+"""Server time and query count per public page and for one API table, measured
+in-process with the page cache off (run by bench/run.py with DATABASE_URL pointing
+at a bench database). Usage: pages.py RUNS YEAR [DEPARTMENT] — DEPARTMENT adds its
+budget page as "budget (seed department)", so that the seed and the city compare
+the same page. Prints one JSON object."""
 
 import json
 import os
@@ -19,24 +21,20 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
 
-from apps.budgets.models import Budget  # noqa: E402
-
-
-def biggest_budget() -> Budget:
-    """The largest department's budget of the last year: the hardest page of each kind."""
-    year = Budget.objects.published().order_by("-year").values_list("year", flat=True).first()
-    return Budget.objects.published().filter(year=year).for_home_page().order_by("-total").first()
+from bench.datasette import SLUG  # noqa: E402
+from bench.subjects import largest_budget  # noqa: E402
 
 
-def pages(biggest: Budget) -> dict[str, str]:
-    code, year = biggest.department.code, biggest.year
+def pages(department: str, year: int) -> dict[str, str]:
     return {
         "home": f"/?year={year}",
-        "budget": f"/departments/{code}/{year}/",
-        "code": f"/subjects/economic/30217/{year}/",  # the issue's example: who spends most on receptions
+        "budget": f"/departments/{department}/{year}/",
+        "code 30217": f"/subjects/economic/30217/{year}/",  # the issue's example: who spends most on receptions
         "code 201": f"/subjects/function/201/{year}/",  # the heaviest code page: most of the year's lines
-        "projects": f"/departments/{code}/{year}/projects/",
+        "projects": f"/departments/{department}/{year}/projects/",
+        "api table": reverse("api:table", kwargs={"department": department, "year": year, "slug": SLUG}),
     }
 
 
@@ -60,8 +58,11 @@ def measure(client: Client, url: str, runs: int) -> dict:
 
 
 if __name__ == "__main__":
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    runs, year = int(sys.argv[1]), int(sys.argv[2])
     client = Client()
-    biggest = biggest_budget()
-    measured = {name: measure(client, url, runs) for name, url in pages(biggest).items()}
-    print(json.dumps({"budget_id": biggest.pk, "pages": measured}))
+    largest = largest_budget(year)
+    urls = pages(largest.department.url_key, year)
+    if len(sys.argv) > 3:
+        urls["budget (seed department)"] = pages(sys.argv[3], year)["budget"]
+    measured = {name: measure(client, url, runs) for name, url in urls.items()}
+    print(json.dumps({"budget_id": largest.pk, "department": largest.department.url_key, "pages": measured}))

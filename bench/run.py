@@ -1,9 +1,9 @@
-"""make bench: every measurement of issue 6 in one run, written to bench/RESULTS.md.
+"""make bench: every target of issue 12 measured in one run, written to bench/RESULTS.md.
 
-Builds a seed-only and a generated city database on SQLite and on PostgreSQL,
-measures server time per page, throughput under load, exports against pandas,
-and import and generation times. BENCH_DEPARTMENTS (default 2000), BENCH_YEARS
-(5) and BENCH_SECONDS (30 per load run) size it; BENCH_WORK is the scratch folder."""
+On each database (SQLite, PostgreSQL) it builds the seed-only database and the
+generated city, measures each page's server time with the page cache off on both,
+then loads the city's servers with wrk and times the exports against pandas. The
+knobs (size, seconds, databases, reuse) are described in bench/harness.py."""
 
 import json
 import os
@@ -16,76 +16,118 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import PY, ROOT, SECONDS, WORK, log, run  # noqa: E402
+from bench.harness import (  # noqa: E402
+    DATABASES,
+    DEPARTMENTS,
+    PG_PREFIX,
+    PY,
+    REUSE,
+    ROOT,
+    RUNS,
+    SECONDS,
+    WORK,
+    WORKERS,
+    YEAR,
+    YEARS,
+    log,
+    run,
+)
 from bench.load import throughput  # noqa: E402
 from bench.report import write_report  # noqa: E402
 
-DEPARTMENTS = int(os.environ.get("BENCH_DEPARTMENTS", "2000"))
-YEARS = int(os.environ.get("BENCH_YEARS", "5"))
+# Every export on SQLite; on PostgreSQL only the two the workbook target compares.
+EXPORTS = {
+    "sqlite": ["budget-xlsx", "year-xlsx", "pandas-xlsx", "year-csv", "pandas-csv"],
+    "postgresql": ["year-xlsx", "pandas-xlsx"],
+}
 
 
 def ensure_tools() -> None:
-    missing = [p for p in ("wrk", "nginx") if not shutil.which(p) and not Path(f"/usr/sbin/{p}").exists()]
-    if missing:
-        run("apt-get", "install", "-y", "-q", *missing, capture=False)
-    if not (WORK / "datasette/bin/datasette").exists():  # its own venv: it pins its own dependencies
+    if not shutil.which("wrk"):
+        run("apt-get", "update", "-qq", capture=False)
+        run("apt-get", "install", "-y", "-q", "wrk", capture=False)
+    if not (WORK / "datasette/bin/gunicorn").exists():  # its own venv: it pins its own dependencies
         run(sys.executable, "-m", "venv", str(WORK / "datasette"))
-        run(str(WORK / "datasette/bin/pip"), "install", "-q", "datasette==0.65.5", capture=False)
+        run(str(WORK / "datasette/bin/pip"), "install", "-q", "datasette==0.65.5", "gunicorn==27.0.1", capture=False)
 
 
-def database(kind: str, size: str) -> str:
+def database_url(kind: str, size: str) -> str:
     if kind == "sqlite":
-        path = WORK / f"{size}.sqlite3"
-        path.unlink(missing_ok=True)
-        return f"sqlite:///{path}"
-    name = f"bench_{size}"
+        return f"sqlite:///{WORK / f'{size}.sqlite3'}"
+    return f"postgres://postgres@127.0.0.1:5432/{PG_PREFIX}_{size}"
+
+
+def create(kind: str, size: str) -> None:
+    if kind == "sqlite":
+        (WORK / f"{size}.sqlite3").unlink(missing_ok=True)
+        return
+    name = f"{PG_PREFIX}_{size}"
     subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-    return f"postgres://postgres@127.0.0.1:5432/{name}"
 
 
-def prepare(url: str, city: bool) -> float | None:
-    """Migrate, load the seed and, for the city, generate it; returns the generation time."""
+def generate(env: dict) -> float:
+    started = time.perf_counter()
+    sizes = ["--departments", str(DEPARTMENTS), "--years", str(YEARS), "--seed", "1"]
+    run(PY, "manage.py", "generate_city", *sizes, env=env, capture=False)
+    return round(time.perf_counter() - started, 1)
+
+
+def prepare(kind: str, size: str) -> tuple[str, float | None]:
+    """The database's URL, migrated and loaded (the seed; for the city, generated too), and the
+    generation time. With BENCH_REUSE=1 a database a previous run built at this size is kept."""
+    url, marker = database_url(kind, size), WORK / f"{kind}-{size}.json"
+    wanted = {"departments": DEPARTMENTS, "years": YEARS} if size == "city" else {}
     env = {"DATABASE_URL": url}
+    if REUSE and marker.exists() and json.loads(marker.read_text())["size"] == wanted:
+        log(f"{kind} {size}: reusing the database of a previous run")
+        run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
+        return url, json.loads(marker.read_text())["generated"]
+    marker.unlink(missing_ok=True)
+    create(kind, size)
     run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
     run(PY, "manage.py", "load_seed", "-v0", env=env)
-    if not city:
-        return None
-    started = time.perf_counter()
-    run(
-        PY,
-        "manage.py",
-        "generate_city",
-        "--departments",
-        str(DEPARTMENTS),
-        "--years",
-        str(YEARS),
-        "--seed",
-        "1",
-        env=env,
-        capture=False,
-    )
-    return time.perf_counter() - started
+    generated = generate(env) if size == "city" else None
+    marker.write_text(json.dumps({"size": wanted, "generated": generated}))
+    return url, generated
 
 
-def exports(url: str, year: int) -> dict:
+def pages(url: str, *department: str) -> dict:
+    return json.loads(run(PY, "bench/pages.py", str(RUNS), str(YEAR), *department, env={"DATABASE_URL": url}))
+
+
+def exports(kind: str, url: str) -> dict:
     results, env = {}, {"DATABASE_URL": url}
-    modes = [
-        ("budget-xlsx", "xlsx"),
-        ("year-xlsx", "xlsx"),
-        ("pandas-xlsx", "xlsx"),
-        ("year-csv", "csv"),
-        ("pandas-csv", "csv"),
-    ]
-    for mode, suffix in modes:
-        out = WORK / f"{mode}.{suffix}"
-        results[mode] = json.loads(run(PY, "bench/exports.py", mode, str(year), str(out), env=env))
+    for mode in EXPORTS[kind]:
+        out = WORK / f"{kind}-{mode}.{mode.rsplit('-', 1)[1]}"
+        results[mode] = json.loads(run(PY, "bench/exports.py", mode, str(YEAR), str(out), env=env))
         results[mode]["bytes"] = out.stat().st_size
-        log(f"export {results[mode]}")
-    results["import"] = json.loads(
-        run(PY, "bench/exports.py", "import", str(year), str(WORK / "budget-xlsx.xlsx"), env=env)
-    )
+        log(f"{kind} export {results[mode]}")
+    if "budget-xlsx" in results:
+        workbook = str(WORK / f"{kind}-budget-xlsx.xlsx")
+        results["import"] = json.loads(run(PY, "bench/exports.py", "import", str(YEAR), workbook, env=env))
     return results
+
+
+def measure(kind: str) -> dict:
+    """Everything measured on one kind of database."""
+    log(f"{kind} seed: preparing")
+    seed_url, _ = prepare(kind, "seed")
+    seed = pages(seed_url)
+    log(f"{kind} seed: {seed['pages']}")
+    log(f"{kind} city: preparing")
+    city_url, generated = prepare(kind, "city")
+    city = pages(city_url, seed["department"])
+    log(f"{kind} city: {city['pages']}")
+    urls = {name: page["url"] for name, page in city["pages"].items()}
+    sqlite_file = WORK / "city.sqlite3" if kind == "sqlite" else None
+    return {
+        "pages": {"seed": seed["pages"], "city": city["pages"]},
+        "department": city["department"],
+        "generation": generated,
+        "load": throughput(city_url, urls, city["budget_id"], sqlite_file),
+        "exports": exports(kind, city_url),
+    }
 
 
 def machine() -> str:
@@ -100,31 +142,20 @@ def machine() -> str:
 def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     ensure_tools()
+    started = time.perf_counter()
     results = {
         "machine": machine(),
         "departments": DEPARTMENTS,
         "years": YEARS,
         "seconds": SECONDS,
-        "pages": {},
-        "generation": {},
+        "runs": RUNS,
+        "workers": WORKERS,
+        "databases": {kind: measure(kind) for kind in DATABASES},
     }
-    for kind in ("sqlite", "postgresql"):
-        for size in ("seed", "city"):
-            url = database(kind, size)
-            log(f"{kind} {size}: preparing")
-            generated = prepare(url, city=size == "city")
-            if generated is not None:
-                results["generation"][kind] = round(generated, 1)
-            measured = json.loads(run(PY, "bench/pages.py", "20", env={"DATABASE_URL": url}))
-            results["pages"][f"{kind} {size}"] = measured["pages"]
-            log(f"{kind} {size}: {measured['pages']}")
-            if kind == "sqlite" and size == "city":
-                pages = {name: measured["pages"][name]["url"] for name in ("budget", "code")}
-                results["throughput"] = throughput(url, WORK / "city.sqlite3", pages, measured["budget_id"])
-                results["exports"] = exports(url, 2021)
-    (WORK / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    results["minutes"] = round((time.perf_counter() - started) / 60, 1)
+    (ROOT / "bench/results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
     write_report(results, ROOT / "bench/RESULTS.md")
-    log("written bench/RESULTS.md")
+    log(f"written bench/RESULTS.md after {results['minutes']} minutes")
 
 
 if __name__ == "__main__":
