@@ -9,13 +9,15 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Max, QuerySet, Sum
 
+from apps.projects.models import Project
 from apps.reference.models import LEVEL_LENGTHS, Scheme
 from budgetsite.public_version import forget_on_commit
 
 from .measures import MEASURES, budget_lines, held, line_figures, live_figures, sums
-from .models import Budget, BudgetFigures, CityFigures, Phase, Status
+from .models import Budget, BudgetFigures, CityFigures, CityProject, Phase, Status
 
 SCHEMES = (Scheme.FUNCTION, Scheme.ECONOMIC)
+KEPT_PROJECTS = 10  # the home page names five
 
 
 def store_figures(budgets: QuerySet) -> None:
@@ -64,6 +66,18 @@ def refresh_cities(pairs: Iterable[tuple[int, int]]) -> None:
         CityFigures.objects.bulk_create(
             (CityFigures(government_id=government, year=year, **held(row)) for row in rows), batch_size=2000
         )
+        keep_largest_projects(government, year)
+
+
+def keep_largest_projects(government: int, year: int) -> None:
+    """The city's KEPT_PROJECTS largest projects of the year, so that no page sorts every project to name them."""
+    CityProject.objects.filter(government=government, year=year).delete()
+    projects = Project.objects.filter(budget__in=city_budgets(government, year)).with_total()
+    largest = projects.filter(total__isnull=False).order_by("-total", "pk").values_list("pk", "total")
+    CityProject.objects.bulk_create(
+        CityProject(government_id=government, year=year, project_id=pk, total=total)
+        for pk, total in largest[:KEPT_PROJECTS]
+    )
 
 
 def city_budgets(government_id: int, year: int) -> QuerySet:

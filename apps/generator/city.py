@@ -171,6 +171,11 @@ def unit_plans(
         basic = template.admin_code if kind == ADMIN else institution_code(template)
         project = template.general_code if kind == ADMIN else basic
         specs.append((f"{prefix}{template.core}{suffix}", kind, basic, project, rng.randint(150, 600)))
+    # A generic name can repeat a template's own unit (财政信息中心): a department's unit names are unique.
+    unique: dict[str, tuple] = {}
+    for spec in specs:
+        unique.setdefault(spec[0], spec)
+    specs = list(unique.values())
     return tuple(unit_plan(f"{code}{number:03d}", *spec, rng) for number, spec in enumerate(specs[:count], start=1))
 
 

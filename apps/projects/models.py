@@ -12,6 +12,10 @@ from apps.reference.models import ClassificationCode, Scheme, Unit
 
 
 class ProjectQuerySet(models.QuerySet):
+    def with_total(self) -> "ProjectQuerySet":
+        """Each project's total: the sum of its funding (None for a project with none)."""
+        return self.annotate(total=Sum("fundings__amount"))
+
     def with_amounts(self) -> "ProjectQuerySet":
         """Each project's total and its amount per funding source, summed by the
         database (None where the project has no money from that source)."""
@@ -19,7 +23,7 @@ class ProjectQuerySet(models.QuerySet):
             f"{source.value}_amount": Sum("fundings__amount", filter=Q(fundings__source=source))
             for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
         }
-        return self.annotate(total=Sum("fundings__amount"), **by_source)
+        return self.with_total().annotate(**by_source)
 
     def for_tables(self) -> "ProjectQuerySet":
         """Projects in the official order with their amounts, unit and function

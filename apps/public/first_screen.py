@@ -8,8 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Sum
 
 from apps.budgets.explanation import Change, share
-from apps.budgets.models import BASIC_NATURES, Budget, FunctionLine, Phase
-from apps.budgets.published import year_budgets
+from apps.budgets.models import BASIC_NATURES, Budget, CityProject, FunctionLine, Phase
 from apps.projects.models import Project
 from apps.reference.models import Government
 
@@ -133,21 +132,17 @@ def phase_word(budget: Budget) -> str:
 
 
 def city_projects(year: int, whole: Decimal | None, unit, government: Government | None = None) -> list[Item]:
-    """The city's five largest projects of a year (published 预算 only), in one query."""
-    projects = (
-        Project.objects.filter(budget__in=year_budgets(year, government))
-        .annotate(total=Sum("fundings__amount"))
-        .filter(total__isnull=False)
-        .select_related("budget__department__government")
-        .order_by("-total", "pk")[:LARGEST]
-    )
+    """The city's five largest projects of a year (published 预算 only), from those kept at publication."""
+    kept = CityProject.objects.filter(year=year)
+    kept = kept if government is None else kept.filter(government=government)
+    largest = kept.select_related("project__budget__department__government").order_by("-total", "project_id")
     return [
         Item(
-            project.name,
-            project.budget.department.label,
-            project.total,
-            share(project.total, whole),
-            unit_reverse(unit, "public:project", **project.budget.url_kwargs, pk=project.pk),
+            kept.project.name,
+            kept.project.budget.department.label,
+            kept.total,
+            share(kept.total, whole),
+            unit_reverse(unit, "public:project", **kept.project.budget.url_kwargs, pk=kept.project_id),
         )
-        for project in projects
+        for kept in largest[:LARGEST]
     ]

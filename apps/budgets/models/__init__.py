@@ -505,4 +505,4 @@ class StatusChange(models.Model):
 
 
 # Last: the stored figures' columns are the measures, which are defined on the choices above.
-from .figures import BudgetFigures, CityFigures  # noqa: E402, F401
+from .figures import BudgetFigures, CityFigures, CityProject  # noqa: E402, F401

@@ -3,7 +3,8 @@
 A published budget cannot change, so what its lines add up to (every measure of apps/budgets/measures.py,
 for the whole budget and for every code prefix of each classification) is computed once, by the same
 grouped sums the live pages use on drafts, and read by public pages, exports and the API. The city's
-figures per year and code are the sums of its published 预算's figures, written in the same transaction."""
+figures per year and code are the sums of its published 预算's figures, written in the same transaction,
+with its largest projects."""
 
 from django.db import models
 
@@ -30,9 +31,9 @@ class BudgetFigures(StoredFigures):
 
     class Meta:
         verbose_name = verbose_name_plural = "已公开预算的合计数"
-        constraints = [models.UniqueConstraint("budget", "scheme", "code", name="unique_budget_figures")]
+        constraints = [models.UniqueConstraint(fields=["budget", "scheme", "code"], name="unique_budget_figures")]
         # Code pages: every department's amount for one code of one year.
-        indexes = [models.Index("scheme", "code", "budget", name="budget_figures_by_code")]
+        indexes = [models.Index(fields=["scheme", "code", "budget"], name="budget_figures_by_code")]
 
 
 class CityFigures(StoredFigures):
@@ -44,5 +45,18 @@ class CityFigures(StoredFigures):
     class Meta:
         verbose_name = verbose_name_plural = "全市（区）各年度合计数"
         constraints = [
-            models.UniqueConstraint("government", "year", "scheme", "code", name="unique_city_figures"),
+            models.UniqueConstraint(fields=["government", "year", "scheme", "code"], name="unique_city_figures"),
         ]
+
+
+class CityProject(models.Model):
+    """One of the city's largest projects of a year (the home page names the first few), kept with its figures."""
+
+    government = models.ForeignKey(Government, on_delete=models.CASCADE, related_name="largest_projects")
+    year = models.PositiveSmallIntegerField("年度")
+    project = models.ForeignKey("projects.Project", on_delete=models.CASCADE, related_name="+")
+    total = MoneyField("项目金额")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "全市（区）各年度最大的项目"
+        indexes = [models.Index(fields=["year", "-total"], name="city_projects_by_size")]

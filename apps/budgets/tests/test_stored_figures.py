@@ -2,10 +2,11 @@
 city, and they follow the workflow: stored on publication, gone on withdrawal, the city's with them."""
 
 from apps.budgets.measures import MEASURES, live_figures
-from apps.budgets.models import Budget, BudgetFigures, CityFigures, FunctionLine, Phase, Status
+from apps.budgets.models import Budget, BudgetFigures, CityFigures, CityProject, FunctionLine, Phase, Status
 from apps.budgets.services import budget_publish, budget_submit, budget_withdraw
-from apps.budgets.stored import SCHEMES, live_city_figures
+from apps.budgets.stored import KEPT_PROJECTS, SCHEMES, city_budgets, live_city_figures
 from apps.generator import store
+from apps.projects.models import Project
 from apps.reference.models import Scheme
 
 FIELDS = ("code", *MEASURES)
@@ -36,6 +37,10 @@ def assert_every_stored_figure_is_live() -> int:
             live = [{k: row[k] for k in fields} for row in live_city_figures(government, year, scheme)]
             assert sorted(stored, key=lambda r: r["code"]) == sorted(live, key=lambda r: r["code"])
             compared += len(live)
+        kept = CityProject.objects.filter(government=government, year=year).order_by("-total", "project")
+        projects = Project.objects.filter(budget__in=city_budgets(government, year)).with_total()
+        largest = projects.exclude(total=None).order_by("-total", "pk").values_list("pk", "total")[:KEPT_PROJECTS]
+        assert list(kept.values_list("project", "total")) == list(largest)
     return compared
 
 
