@@ -7,10 +7,11 @@ computes from the lines for any other (drafts in the workspace): one definition,
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import Count, Max, QuerySet, Sum
 
 from apps.projects.models import Project
-from apps.reference.models import LEVEL_LENGTHS, Scheme
+from apps.reference.models import LEVEL_LENGTHS, Government, Scheme
 from budgetsite.public_version import forget_on_commit
 
 from .measures import MEASURES, budget_lines, held, line_figures, live_figures, sums
@@ -56,17 +57,25 @@ def refresh_cities(pairs: Iterable[tuple[int, int]]) -> None:
     published 预算: the city's per-code totals are sums of its departments' figures."""
     forget_on_commit()
     for government, year in pairs:
-        CityFigures.objects.filter(government=government, year=year).delete()
-        rows = (
-            BudgetFigures.objects.filter(budget__in=city_budgets(government, year))
-            .values("scheme", "code")
-            .annotate(**city_aggregates(), **{key: Sum(key) for key in MEASURES})
-            .order_by()
-        )
-        CityFigures.objects.bulk_create(
-            (CityFigures(government_id=government, year=year, **held(row)) for row in rows), batch_size=2000
-        )
-        keep_largest_projects(government, year)
+        with transaction.atomic():
+            # Two publications in one city take turns here: each recomputes with the other's figures
+            # committed, where both would otherwise replace the same rows from their own snapshot.
+            Government.objects.select_for_update().filter(pk=government).first()
+            replace_city(government, year)
+
+
+def replace_city(government: int, year: int) -> None:
+    CityFigures.objects.filter(government=government, year=year).delete()
+    rows = (
+        BudgetFigures.objects.filter(budget__in=city_budgets(government, year))
+        .values("scheme", "code")
+        .annotate(**city_aggregates(), **{key: Sum(key) for key in MEASURES})
+        .order_by()
+    )
+    CityFigures.objects.bulk_create(
+        (CityFigures(government_id=government, year=year, **held(row)) for row in rows), batch_size=2000
+    )
+    keep_largest_projects(government, year)
 
 
 def keep_largest_projects(government: int, year: int) -> None:

@@ -19,8 +19,10 @@ from django.db import connection
 from django.utils import timezone
 
 from apps.budgets.checks import run_checks
-from apps.budgets.models import Budget, Status, StatusChange
+from apps.budgets.models import Budget, CityFigures, Status, StatusChange
 from apps.budgets.services import WorkflowError, budget_publish, budget_submit, budget_withdraw
+from apps.budgets.stored import SCHEMES, live_city_figures, store_figures
+from apps.public.tests.factories import many_departments
 from apps.workbooks.problems import WorkbookInvalid
 from apps.workbooks.reader import read_budget_workbook
 from apps.workbooks.services import budget_import
@@ -114,3 +116,41 @@ def test_publication_races_imports_submission_and_withdrawal(django_user_model):
                 recorded = logged.filter(user=user, to_status=to_status).exists()
                 assert recorded is outcome.done, f"round {round_number}: {outcome} but the log says {recorded}"
     assert published_rounds > 0  # the race did reach publication
+
+
+def test_two_withdrawals_in_one_city_at_once_leave_its_figures_right():
+    """Each withdrawal recomputes the city's figures; at the same moment they take turns, so neither
+    fails on the other's rows and the city ends up as its lines add up."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks and concurrent transactions need PostgreSQL (SQLite serialises whole transactions)")
+    call_command("load_seed", verbosity=0)
+    budgets = many_departments(2)
+    government, year = budgets[0].department.government_id, budgets[0].year
+    for round_number in range(10):
+        start, outcomes = threading.Barrier(2), []
+        withdrawals = [
+            threading.Thread(
+                target=act,
+                args=(
+                    f"withdraw {b.pk}",
+                    lambda b=b: budget_withdraw(budget=b, user=None, reason="核对"),
+                    start,
+                    outcomes,
+                ),
+            )
+            for b in Budget.objects.filter(pk__in=[b.pk for b in budgets])
+        ]
+        for thread in withdrawals:
+            thread.start()
+        for thread in withdrawals:
+            thread.join(timeout=120)
+        assert [o.done for o in outcomes] == [True, True], f"round {round_number}: {outcomes}"
+        for scheme in SCHEMES:
+            stored = CityFigures.objects.filter(government=government, year=year, scheme=scheme)
+            assert sorted(stored.values_list("code", "total")) == sorted(
+                (row["code"], row["total"]) for row in live_city_figures(government, year, scheme) if row["total"]
+            )
+        Budget.objects.filter(pk__in=[b.pk for b in budgets]).update(
+            status=Status.PUBLISHED, published_at=timezone.now()
+        )
+        store_figures(Budget.objects.filter(pk__in=[b.pk for b in budgets]))
