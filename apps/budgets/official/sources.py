@@ -9,12 +9,21 @@ from functools import cached_property
 from django.db.models import Q, QuerySet, Sum
 
 from apps.budgets.measures import MEASURES
-from apps.budgets.models import Budget, BudgetFigures, Finding, RevenueLine, Source, Status
+from apps.budgets.models import (
+    Budget,
+    BudgetFigures,
+    Finding,
+    RevenueLine,
+    Source,
+    Status,
+    ThreePublicCategory,
+    ThreePublicLine,
+)
 from apps.budgets.stored import budget_figures
-from apps.projects.models import Project
+from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import Scheme
 
-from .base import Row, code_names, tree_rows
+from .base import Column, Row, code_names, tree_rows
 
 
 @dataclass
@@ -51,6 +60,34 @@ PERFORMANCE_SOURCES = {
     "gov_fund": [Source.GOV_FUND, Source.CARRYOVER_GOV_FUND],
     "special_account": [Source.SPECIAL_ACCOUNT],
     "other": [Source.UNIT],
+}
+
+
+# The 项目支出表's funding columns by the project amount (Project.with_amounts) each shows: their
+# totals are read with what the tables are computed from, for a batch of budgets at once.
+PROJECT_COLUMNS = {
+    "general_amount": Column("general", "一般公共预算", group="本年拨款"),
+    "gov_fund_amount": Column("gov_fund", "政府性基金预算", group="本年拨款"),
+    "carryover_general_amount": Column("carryover_general", "一般公共预算", group="财政拨款结转结余"),
+    "carryover_gov_fund_amount": Column("carryover_gov_fund", "政府性基金预算", group="财政拨款结转结余"),
+    "special_account_amount": Column("special_account", "财政专户管理资金"),
+    "unit_amount": Column("unit_funds", "单位资金"),
+}
+PROJECT_SUMS = {
+    "total": Sum("amount"),
+    **{
+        column.key: Sum("amount", filter=Q(source=key.removesuffix("_amount")))
+        for key, column in PROJECT_COLUMNS.items()
+    },
+}
+C = ThreePublicCategory
+THREE_PUBLIC_SUMS = {
+    "total": Sum("amount"),
+    "overseas": Sum("amount", filter=Q(category=C.OVERSEAS)),
+    "vehicle": Sum("amount", filter=Q(category__in=[C.VEHICLE_PURCHASE, C.VEHICLE_RUNNING])),
+    "vehicle_purchase": Sum("amount", filter=Q(category=C.VEHICLE_PURCHASE)),
+    "vehicle_running": Sum("amount", filter=Q(category=C.VEHICLE_RUNNING)),
+    "reception": Sum("amount", filter=Q(category=C.RECEPTION)),
 }
 
 
@@ -101,6 +138,25 @@ class TableSources:
             return self.batch.projects.get(self.budget.pk, [])
         return list(table_projects(Project.objects.filter(budget=self.budget)))
 
+    @cached_property
+    def project_totals(self) -> dict[str, Decimal | None]:
+        """The 项目支出表's 合计 row: every funding of the budget's projects, by column."""
+        if self.batch:
+            return self.batch.project_totals.get(self.budget.pk, dict.fromkeys(PROJECT_SUMS))
+        return ProjectFunding.objects.filter(project__budget=self.budget).aggregate(**PROJECT_SUMS)
+
+    @cached_property
+    def three_public(self) -> tuple[dict, dict[int | None, dict]]:
+        """The “三公” sums of the whole budget, and by unit (None: lines not given by unit)."""
+        if self.batch:
+            return (
+                self.batch.three_public.get(self.budget.pk, dict.fromkeys(THREE_PUBLIC_SUMS)),
+                self.batch.three_public_units.get(self.budget.pk, {}),
+            )
+        lines = ThreePublicLine.objects.filter(budget=self.budget)
+        by_unit = lines.values("unit").annotate(**THREE_PUBLIC_SUMS).order_by()
+        return lines.aggregate(**THREE_PUBLIC_SUMS), {row.pop("unit"): row for row in by_unit}
+
 
 def table_projects(projects: QuerySet) -> QuerySet:
     by_column = {
@@ -135,6 +191,24 @@ class SourceBatch:
         by_source = RevenueLine.objects.filter(budget__in=self.ids).values_list("budget", "source")
         for budget, source, total in by_source.annotate(total=Sum("amount")).order_by():
             found.setdefault(budget, {})[source] = total
+        return found
+
+    @cached_property
+    def project_totals(self) -> dict[int, dict]:
+        by_budget = ProjectFunding.objects.filter(project__budget__in=self.ids).values("project__budget")
+        return {row.pop("project__budget"): row for row in by_budget.annotate(**PROJECT_SUMS).order_by()}
+
+    @cached_property
+    def three_public(self) -> dict[int, dict]:
+        by_budget = ThreePublicLine.objects.filter(budget__in=self.ids).values("budget")
+        return {row.pop("budget"): row for row in by_budget.annotate(**THREE_PUBLIC_SUMS).order_by()}
+
+    @cached_property
+    def three_public_units(self) -> dict[int, dict[int | None, dict]]:
+        found: dict[int, dict[int | None, dict]] = {}
+        by_unit = ThreePublicLine.objects.filter(budget__in=self.ids).values("budget", "unit")
+        for row in by_unit.annotate(**THREE_PUBLIC_SUMS).order_by():
+            found.setdefault(row.pop("budget"), {})[row.pop("unit")] = row
         return found
 
     def figures(self, scheme: str) -> dict[int, dict[str, dict]]:
