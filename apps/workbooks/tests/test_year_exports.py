@@ -12,8 +12,10 @@ from apps.budgets.official import SLUGS, build_table, slugs_of
 from apps.generator import store
 from apps.reference.models import ClassificationCode, Department
 from apps.reference.tests.helpers import home_government
+from apps.workbooks.printing import row_height
 from apps.workbooks.table_files import column_label, merge_columns
-from apps.workbooks.year import label, write_year_workbook, year_budgets
+from apps.workbooks.writer import row_lines, table_widths
+from apps.workbooks.year import label, with_department, write_year_workbook, year_budgets
 
 
 @pytest.fixture
@@ -112,7 +114,7 @@ def test_year_workbook_is_every_budgets_own_tables_cell_by_cell(seed_budget):
     out = io.BytesIO()
     budgets = list(year_budgets(2021))
     assert write_year_workbook(2021, out) == len(budgets) == 9
-    book, sheets = openpyxl.load_workbook(out, read_only=True), 0
+    book, formatted, sheets = openpyxl.load_workbook(out, read_only=True), openpyxl.load_workbook(out), 0
     for slug in SLUGS:
         tables = [(label(budget), build_table(budget, slug)) for budget in budgets if slug in slugs_of(budget)]
         sheets += bool(tables)
@@ -127,4 +129,14 @@ def test_year_workbook_is_every_budgets_own_tables_cell_by_cell(seed_budget):
             for row in table.rows
         ]
         assert [list(row) for row in rows[1:]] == expected, slug
+        heights = [
+            row_height(lines) if (lines := row_lines({**row.cells, "department": department}, *shape)) > 1 else None
+            for department, table in tables
+            for shape in [(with_department(table, 2021, columns), table_widths(with_department(table, 2021, columns)))]
+            for row in table.rows
+        ]
+        sheet = formatted[tables[0][1].name]
+        # XlsxWriter stores heights in whole pixels (32.0 points is 32.25)
+        written = [sheet.row_dimensions[row].height for row in range(5, 5 + len(heights))]
+        assert written == pytest.approx(heights, abs=0.5) and written.count(None) == heights.count(None), slug
     assert len(book.sheetnames) == sheets == len(SLUGS)
