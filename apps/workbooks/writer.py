@@ -153,11 +153,11 @@ class BudgetWorkbook:
         self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None
     ) -> int:
         """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
-        widths = table_widths(table)
         columns = [(col, column.key, column.kind) for col, column in enumerate(table.columns)]
+        texts = text_columns(table, table_widths(table))
         for data_row in table.rows:
             cells = {**data_row.cells, **extra} if extra else data_row.cells
-            lines = row_lines(cells, table, widths)
+            lines = lines_needed(cells, texts)
             if lines > 1:
                 sheet.set_row(row, row_height(lines))  # spreadsheets do not grow rows for text a program wrote
             for col, key, kind in columns:
@@ -260,9 +260,16 @@ def table_widths(table: OfficialTable) -> list[int]:
 
 def row_lines(cells: dict, table: OfficialTable, widths: list[int]) -> int:
     """Lines the row's tallest text needs: spreadsheets do not grow rows for text a program wrote."""
-    return max(
-        (wrapped_lines(cells.get(c.key), w) for c, w in zip(table.columns, widths) if c.kind == "text"), default=1
-    )
+    return lines_needed(cells, text_columns(table, widths))
+
+
+def text_columns(table: OfficialTable, widths: list[int]) -> list[tuple[str, int]]:
+    """The key and width of each text column: the ones a row's height depends on."""
+    return [(c.key, w) for c, w in zip(table.columns, widths) if c.kind == "text"]
+
+
+def lines_needed(cells: dict, texts: list[tuple[str, int]]) -> int:
+    return max((wrapped_lines(cells.get(key), width) for key, width in texts), default=1)
 
 
 def header_lines(table: OfficialTable, widths: list[int]) -> list[int]:
