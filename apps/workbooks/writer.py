@@ -51,6 +51,7 @@ TABLE_WIDTHS = {
 # Tables printed one page wide however many pages tall (their long texts would shrink past reading).
 FIT_WIDTH_ONLY = {"performance"}
 TITLE_HEIGHT = 24.0
+HEADER_ROWS = 4  # title, subtitle, 单位 and the flat header of a constant-memory sheet
 
 
 class BudgetWorkbook:
@@ -152,18 +153,20 @@ class BudgetWorkbook:
         self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None
     ) -> int:
         """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
-        widths = table_widths(table)
+        columns = [(col, column.key, column.kind) for col, column in enumerate(table.columns)]
+        texts = text_columns(table, table_widths(table))
         for data_row in table.rows:
-            cells = {**data_row.cells, **(extra or {})}
-            lines = row_lines(cells, table, widths)
+            cells = {**data_row.cells, **extra} if extra else data_row.cells
+            lines = lines_needed(cells, texts)
             if lines > 1:
                 sheet.set_row(row, row_height(lines))  # spreadsheets do not grow rows for text a program wrote
-            for col, column in enumerate(table.columns):
-                value = cells.get(column.key)
-                if column.kind == "money" and value is not None:
+            for col, key, kind in columns:
+                value = cells.get(key)
+                if kind == "money" and value is not None:
                     value = unit.convert(value)
-                self.cell(sheet, row, col, value, column.kind, bold=data_row.is_total)
+                self.cell(sheet, row, col, value, kind, bold=data_row.is_total)
             row += 1
+        forget_written_heights(sheet)
         return row
 
     def header_rows(self, sheet: Worksheet, table: OfficialTable, row: int) -> int:
@@ -239,6 +242,16 @@ class BudgetWorkbook:
         a4_landscape(sheet, repeat=(0, 0))
 
 
+def forget_written_heights(sheet: Worksheet) -> None:
+    """In constant_memory mode XlsxWriter keeps every row's set_row height after the row is on disk
+    (only to place images, which these sheets have none of): a year's 400 000 rows kept 90 MB of them.
+    Rows above the one being written are on disk, their heights in them; the header rows stay."""
+    if sheet.constant_memory:
+        for row in [row for row in sheet.row_info if HEADER_ROWS <= row < sheet.previous_row]:
+            sheet.row_info.pop(row)
+            sheet.row_sizes.pop(row, None)
+
+
 def table_widths(table: OfficialTable) -> list[int]:
     """Each column's width in characters, this table's own where it has them."""
     own = TABLE_WIDTHS.get(table.slug, {})
@@ -247,9 +260,16 @@ def table_widths(table: OfficialTable) -> list[int]:
 
 def row_lines(cells: dict, table: OfficialTable, widths: list[int]) -> int:
     """Lines the row's tallest text needs: spreadsheets do not grow rows for text a program wrote."""
-    return max(
-        (wrapped_lines(cells.get(c.key), w) for c, w in zip(table.columns, widths) if c.kind == "text"), default=1
-    )
+    return lines_needed(cells, text_columns(table, widths))
+
+
+def text_columns(table: OfficialTable, widths: list[int]) -> list[tuple[str, int]]:
+    """The key and width of each text column: the ones a row's height depends on."""
+    return [(c.key, w) for c, w in zip(table.columns, widths) if c.kind == "text"]
+
+
+def lines_needed(cells: dict, texts: list[tuple[str, int]]) -> int:
+    return max((wrapped_lines(cells.get(key), width) for key, width in texts), default=1)
 
 
 def header_lines(table: OfficialTable, widths: list[int]) -> list[int]:

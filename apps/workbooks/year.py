@@ -9,19 +9,22 @@ gathered, then every row is written under one header with all of them."""
 import dataclasses
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from typing import BinaryIO
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget
 from apps.budgets.official import SLUGS, Column, OfficialTable, build_table, slugs_of
+from apps.budgets.official.sources import SourceBatch
 from apps.reference.models import Government
 
 from .table_files import merge_columns, table_csv
 from .writer import BudgetWorkbook
 
 DEPARTMENT = Column("department", "部门", kind="text")
-SPOOL_IN_MEMORY = 8 * 1024 * 1024  # bytes; beyond, the spool goes to disk
+SPOOL_IN_MEMORY = 1024 * 1024  # bytes a table's spool keeps in memory; beyond, it goes to disk
+BATCH = 50  # budgets read together (one query a kind for each): their stored figures, some 20 MB, are in memory
 
 
 def with_department(table: OfficialTable, year: int, columns: list[Column] | None = None) -> OfficialTable:
@@ -46,27 +49,35 @@ def label(budget: Budget) -> str:
 
 
 def year_tables(
-    year: int, slug: str, government: str | None = None
-) -> tuple[list[Column], Iterator[tuple[str, OfficialTable]]]:
-    """Every column the year's budgets' `slug` tables have, and (department label, table) for each."""
-    spool = tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY)
-    columns: list[Column] = []
-    for budget in year_budgets(year, government).iterator(chunk_size=200):
-        if slug in slugs_of(budget):
-            table = build_table(budget, slug)
-            merge_columns(columns, table.columns)
-            pickle.dump((label(budget), table), spool)
+    year: int, slugs: Iterable[str], government: str | None = None
+) -> dict[str, tuple[list[Column], Iterator[tuple[str, OfficialTable]]]]:
+    """For each slug, every column the year's budgets' tables of it have, and (department label, table)
+    for each budget. A budget's tables share what they are computed from, read for a batch of budgets
+    at once; they wait in a spool per table until every budget's columns are known (the header comes first)."""
+    spools = {slug: tempfile.SpooledTemporaryFile(SPOOL_IN_MEMORY) for slug in slugs}
+    columns: dict[str, list[Column]] = {slug: [] for slug in spools}
+    budgets, names = year_budgets(year, government).iterator(chunk_size=BATCH), {}
+    while batch := list(islice(budgets, BATCH)):
+        read = SourceBatch(batch, names)  # the code names read once for the year
+        for budget in batch:
+            sources = read.sources(budget)
+            for slug in (slug for slug in slugs_of(budget) if slug in spools):
+                table = build_table(budget, slug, sources)
+                merge_columns(columns[slug], table.columns)
+                # The findings (model instances) are on no sheet or CSV: not worth pickling.
+                spooled = dataclasses.replace(table, findings=[])
+                pickle.dump((label(budget), spooled), spools[slug], pickle.HIGHEST_PROTOCOL)
+    return {slug: (columns[slug], unspooled(spool)) for slug, spool in spools.items()}
 
-    def tables() -> Iterator[tuple[str, OfficialTable]]:
-        spool.seek(0)
-        with spool:
-            while True:
-                try:
-                    yield pickle.load(spool)
-                except EOFError:
-                    return
 
-    return columns, tables()
+def unspooled(spool: BinaryIO) -> Iterator[tuple[str, OfficialTable]]:
+    spool.seek(0)
+    with spool:
+        while True:
+            try:
+                yield pickle.load(spool)
+            except EOFError:
+                return
 
 
 def write_year_workbook(
@@ -75,8 +86,9 @@ def write_year_workbook(
     """Returns how many budgets it holds. Rows go to disk as they are written,
     so memory stays flat however many departments the year has."""
     workbook = BudgetWorkbook(stream, constant_memory=True)
+    every_table = year_tables(year, SLUGS, government)
     for slug in SLUGS:
-        columns, tables = year_tables(year, slug, government)
+        columns, tables = every_table[slug]
         sheet = row = None
         for department, table in tables:
             table = with_department(table, year, columns)
@@ -92,7 +104,7 @@ def year_csv_lines(year: int, slug: str, unit: AmountUnit, government: str | Non
     """One official table for every published budget of the year, line by line
     (UTF-8 with a byte-order mark), for a streaming response."""
     yield "\ufeff"
-    columns, tables = year_tables(year, slug, government)
+    columns, tables = year_tables(year, [slug], government)[slug]
     header_written = False
     for department, table in tables:
         text = table_csv(with_department(table, year, columns), unit, extra={"department": department})

@@ -65,12 +65,12 @@ class HeaderCell:
     is_group: bool = False
 
 
-def tree_rows(totals: dict[str, dict], scheme: str, year: int) -> list[Row]:
+def tree_rows(totals: dict[str, dict], scheme: str, year: int, names: dict[str, str] | None = None) -> list[Row]:
     """Rows in code order (which is tree order: 201, 20103, 2010301, 205, …), each
-    with the code's official name of that year."""
-    names = dict(
-        ClassificationCode.objects.filter(scheme=scheme, year=year, code__in=totals).values_list("code", "name")
-    )
+    with the code's official name of that year (`names`: that year's code → name, read once
+    for many budgets; else read here for these codes)."""
+    if names is None:
+        names = code_names(scheme, year, totals)
     return [
         Row(
             cells={"code": code, "name": names.get(code, ""), **totals[code]},
@@ -79,3 +79,9 @@ def tree_rows(totals: dict[str, dict], scheme: str, year: int) -> list[Row]:
         )
         for code in sorted(totals)
     ]
+
+
+def code_names(scheme: str, year: int, codes=None) -> dict[str, str]:
+    """Code → official name in that year's classification, of these codes (None: of every code)."""
+    found = ClassificationCode.objects.filter(scheme=scheme, year=year)
+    return dict((found if codes is None else found.filter(code__in=codes)).values_list("code", "name"))

@@ -3,7 +3,7 @@
 
 from apps.reference.models import Scheme
 
-from .base import Column, OfficialTable, Row, tree_rows
+from .base import Column, OfficialTable, Row
 from .sources import TableSources
 
 # A column no line item carries (the roll-up has no such key): always blank, never 0.
@@ -139,7 +139,7 @@ def general_public_basic(sources: TableSources) -> OfficialTable:
     figures = {code: {key: row[measure] for key, measure in keys.items()} for code, row in sources.economic.items()}
     whole = figures.pop("", dict.fromkeys(keys))
     levels = {code: row for code, row in figures.items() if row["total"] is not None}
-    table.rows = [Row(cells={"name": "合计", **whole}, is_total=True), *tree_rows(levels, Scheme.ECONOMIC, budget.year)]
+    table.rows = [Row(cells={"name": "合计", **whole}, is_total=True), *sources.tree_rows(levels, Scheme.ECONOMIC)]
     return table
 
 

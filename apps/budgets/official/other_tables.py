@@ -1,15 +1,8 @@
 """The tables listed by unit or project: 一般公共预算“三公”经费表, 项目支出表
 and 项目绩效目标表."""
 
-from django.db.models import Q, Sum
-
-from apps.budgets.models import ThreePublicCategory, ThreePublicLine
-from apps.projects.models import ProjectFunding
-
 from .base import Column, OfficialTable, Row
-from .sources import PERFORMANCE_SOURCES, TableSources
-
-C = ThreePublicCategory
+from .sources import PERFORMANCE_SOURCES, PROJECT_COLUMNS, TableSources
 
 
 def three_public(sources: TableSources) -> OfficialTable:
@@ -24,17 +17,7 @@ def three_public(sources: TableSources) -> OfficialTable:
         Column("vehicle_running", "公务用车运行维护费", group=vehicle, number="5"),
         Column("reception", "公务接待费", number="6"),
     ]
-    sums = {
-        "total": Sum("amount"),
-        "overseas": Sum("amount", filter=Q(category=C.OVERSEAS)),
-        "vehicle": Sum("amount", filter=Q(category__in=[C.VEHICLE_PURCHASE, C.VEHICLE_RUNNING])),
-        "vehicle_purchase": Sum("amount", filter=Q(category=C.VEHICLE_PURCHASE)),
-        "vehicle_running": Sum("amount", filter=Q(category=C.VEHICLE_RUNNING)),
-        "reception": Sum("amount", filter=Q(category=C.RECEPTION)),
-    }
-    lines = ThreePublicLine.objects.filter(budget=budget)
-    totals = lines.aggregate(**sums)
-    by_unit = {row.pop("unit"): row for row in lines.values("unit").annotate(**sums).order_by()}
+    totals, by_unit = sources.three_public
     table = OfficialTable(
         "three-public",
         "一般公共预算“三公”经费表",
@@ -55,16 +38,6 @@ def three_public(sources: TableSources) -> OfficialTable:
     return table
 
 
-PROJECT_COLUMNS = {
-    "general_amount": Column("general", "一般公共预算", group="本年拨款"),
-    "gov_fund_amount": Column("gov_fund", "政府性基金预算", group="本年拨款"),
-    "carryover_general_amount": Column("carryover_general", "一般公共预算", group="财政拨款结转结余"),
-    "carryover_gov_fund_amount": Column("carryover_gov_fund", "政府性基金预算", group="财政拨款结转结余"),
-    "special_account_amount": Column("special_account", "财政专户管理资金"),
-    "unit_amount": Column("unit_funds", "单位资金"),
-}
-
-
 def projects(sources: TableSources) -> OfficialTable:
     budget = sources.budget
     columns = [
@@ -74,14 +47,7 @@ def projects(sources: TableSources) -> OfficialTable:
         Column("total", "合计"),
         *PROJECT_COLUMNS.values(),
     ]
-    fundings = ProjectFunding.objects.filter(project__budget=budget)
-    totals = fundings.aggregate(
-        total=Sum("amount"),
-        **{
-            column.key: Sum("amount", filter=Q(source=key.removesuffix("_amount")))
-            for key, column in PROJECT_COLUMNS.items()
-        },
-    )
+    totals = sources.project_totals
     table = OfficialTable("projects", "项目支出表", f"{budget.year}年{budget.level_label}部门项目支出表", columns)
     table.rows = [Row(cells={"unit": "合计", **totals}, is_total=True)]
     for project in sources.projects:

@@ -8,8 +8,14 @@ import openpyxl
 import pytest
 
 from apps.budgets.models import Budget, FunctionLine, RevenueLine
+from apps.budgets.official import SLUGS, build_table, slugs_of
+from apps.generator import store
 from apps.reference.models import ClassificationCode, Department
 from apps.reference.tests.helpers import home_government
+from apps.workbooks.printing import row_height
+from apps.workbooks.table_files import column_label, merge_columns
+from apps.workbooks.writer import row_lines, table_widths
+from apps.workbooks.year import label, with_department, write_year_workbook, year_budgets
 
 
 @pytest.fixture
@@ -84,3 +90,53 @@ def test_budgets_whose_tables_differ_share_one_header(client, second_budget):
         unsplit_total[header.index("基本支出（未分人员、公用）")] == 500
         and unsplit_total[header.index("基本支出·人员支出")] is None
     )
+
+
+def expected_cell(value, kind: str):
+    """What openpyxl reads back for a cell the writer wrote: blank None, amounts and numbers as numbers."""
+    if value is None or value == "":
+        return None
+    return float(value) if kind in ("money", "number") else str(value)
+
+
+def test_year_workbook_is_every_budgets_own_tables_cell_by_cell(seed_budget):
+    """A small generated city beside the seed budget, a Shanghai-set one with unsplit 基本支出 and
+    机关运行经费, and a 决算: each sheet holds, budget after budget, exactly the rows build_table gives it,
+    under the union of their columns."""
+    department = Department.objects.create(government=home_government(), code="903", name="未分局")
+    unsplit = Budget.objects.create(
+        department=department, year=2021, status="published", running_cost=12, table_set="shanghai"
+    )
+    Budget.objects.create(department=department, year=2021, status="published", phase="final")
+    code = ClassificationCode.objects.get(scheme="function", year=2021, code="2010301")
+    FunctionLine.objects.create(budget=unsplit, code=code, nature="basic", amount=Decimal("500.00"))
+    store.generate(6, [2021], 1, progress=lambda done: None)
+    out = io.BytesIO()
+    budgets = list(year_budgets(2021))
+    assert write_year_workbook(2021, out) == len(budgets) == 9
+    book, formatted, sheets = openpyxl.load_workbook(out, read_only=True), openpyxl.load_workbook(out), 0
+    for slug in SLUGS:
+        tables = [(label(budget), build_table(budget, slug)) for budget in budgets if slug in slugs_of(budget)]
+        sheets += bool(tables)
+        columns: list = []
+        for _, table in tables:
+            merge_columns(columns, table.columns)
+        rows = list(book[tables[0][1].name].iter_rows(min_row=4, values_only=True))
+        assert list(rows[0]) == ["部门", *(column_label(c) for c in columns)]
+        expected = [
+            [department, *(expected_cell(row.cells.get(c.key), c.kind) for c in columns)]
+            for department, table in tables
+            for row in table.rows
+        ]
+        assert [list(row) for row in rows[1:]] == expected, slug
+        heights = [
+            row_height(lines) if (lines := row_lines({**row.cells, "department": department}, *shape)) > 1 else None
+            for department, table in tables
+            for shape in [(with_department(table, 2021, columns), table_widths(with_department(table, 2021, columns)))]
+            for row in table.rows
+        ]
+        sheet = formatted[tables[0][1].name]
+        # XlsxWriter stores heights in whole pixels (32.0 points is 32.25)
+        written = [sheet.row_dimensions[row].height for row in range(5, 5 + len(heights))]
+        assert written == pytest.approx(heights, abs=0.5) and written.count(None) == heights.count(None), slug
+    assert len(book.sheetnames) == sheets == len(SLUGS)
