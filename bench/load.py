@@ -3,6 +3,7 @@ every server): the uncached code pages (errors), the cached page against a bare
 Django view returning the same bytes, and, on SQLite, one API table uncached
 against Datasette answering the same rows from the same file."""
 
+import os
 import secrets
 import subprocess
 from pathlib import Path
@@ -14,6 +15,9 @@ UNCACHED, CACHED, BARE, DATASETTE = 8301, 8302, 8303, 8304
 SECRET_KEY = secrets.token_urlsafe(50)  # the app refuses to serve without DEBUG on the development default
 CODE_PAGES = ("code 30217", "code 201")
 CACHED_PAGES = ("budget", "code 30217")
+# The cached app as deployed (docs/deploy.md): pages and the publication version in Redis, shared by its
+# workers; its own database number, emptied before each run (the seed's version is the same on both).
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 def gunicorn(
@@ -74,7 +78,8 @@ def throughput(db_url: str, pages: dict[str, str], budget_id: int, sqlite_file: 
     """requests/second, p50 latency and errors of each measured way of serving; on SQLite also
     `datasette_rows`, the check that the API and Datasette compared the same rows."""
     results: dict = {}
-    servers = [gunicorn(db_url, UNCACHED, 0), gunicorn(db_url, CACHED, 300)]
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
+    servers = [gunicorn(db_url, UNCACHED, 0), gunicorn(db_url, CACHED, 300, REDIS_URL=REDIS_URL)]
     try:
         for port in (UNCACHED, CACHED):
             wait_for(f"http://127.0.0.1:{port}/")

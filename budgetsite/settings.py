@@ -204,8 +204,9 @@ else:
 # How long a published page may be served from a cache without asking again.
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
 # How long the publication version is trusted from the cache: writes outside the workflow and the
-# admin (which renew it at once) are seen within this time.
-PUBLIC_VERSION_SECONDS = env_int("PUBLIC_VERSION_SECONDS", 5)
+# admin (which renew it at once) are seen within this time. Only a shared cache (Redis) can be renewed
+# by every app process; a process's own memory cannot, so there every request reads the version.
+PUBLIC_VERSION_SECONDS = env_int("PUBLIC_VERSION_SECONDS", 5 if "REDIS_URL" in os.environ else 0)
 
 # Behind HTTPS (HTTPS=1): secure cookies, redirects, HSTS; the proxy says which scheme it served.
 HTTPS = env_bool("HTTPS", False)
