@@ -169,7 +169,7 @@ class Budget(models.Model):
     running_cost = money(
         "机关运行经费（文件所列）", null=True, blank=True, help_text="文件直接列出的机关运行经费；未列出的留空"
     )
-    published_at = models.DateTimeField("公开时间", null=True, blank=True)
+    published_at = models.DateTimeField("公开时间", null=True, blank=True, db_index=True)  # the public version
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     updated_at = models.DateTimeField("修改时间", auto_now=True, db_index=True)  # the publication version
 
