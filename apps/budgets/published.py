@@ -8,13 +8,13 @@ the public pages and the city's list workbooks."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Max, QuerySet, Sum
+from django.db.models import F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from apps.reference.models import ClassificationCode, Government, Scheme
 
-from .models import Budget, BudgetFigures, BudgetQuerySet, CityFigures, Phase
+from .models import Budget, BudgetFigures, BudgetQuerySet, CityFigures, Phase, Status
 
 
 def published_budgets(government: Government | None = None) -> BudgetQuerySet:
@@ -31,7 +31,16 @@ def published_years(government: Government | None = None) -> list[int]:
 
 def year_budgets(year: int, government: Government | None = None) -> BudgetQuerySet:
     """The published 预算 of one year: the base of every cross-department figure."""
-    return published_budgets(government).filter(year=year, phase=Phase.BUDGET)
+    return Budget.objects.filter(year_budget_conditions(year, government))
+
+
+def year_budget_conditions(year: int, government: Government | None = None, to_budget: str = "") -> Q:
+    """What makes a budget one of `year_budgets`, from a model reaching budgets through `to_budget`
+    ("budget__"): rows filtered by joins, which the databases read faster than a list of budget ids."""
+    where = {"status": Status.PUBLISHED, "year": year, "phase": Phase.BUDGET}
+    if government is not None:
+        where["department__government"] = government
+    return Q(**{f"{to_budget}{field}": value for field, value in where.items()})
 
 
 def chosen_government(key: str | None, year: int | None, publishing: list[Government] | None = None):
@@ -83,7 +92,8 @@ def department_amounts(node: ClassificationCode, government: Government | None =
     """Each department's amount for the code, largest first (the cross-department
     comparison: who spends most on 30217 公务接待费): one stored row a department."""
     return (
-        BudgetFigures.objects.filter(budget__in=year_budgets(node.year, government), scheme=node.scheme, code=node.code)
+        BudgetFigures.objects.filter(year_budget_conditions(node.year, government, "budget__"))
+        .filter(scheme=node.scheme, code=node.code)
         .values(
             department_code=F("budget__department__code"),
             department_name=F("budget__department__name"),

@@ -44,6 +44,13 @@ class HomeView(SingleTableMixin, FilterView):
     def get_queryset(self):
         return year_budgets(self.year, self.government).for_home_page()
 
+    def get_table_pagination(self, table) -> dict:
+        paginate = super().get_table_pagination(table)
+        if not any(self.request.GET.get(name) for name in self.filterset.filters):
+            # Unfiltered, the list is the year's published 预算, which the stored city figures count.
+            paginate["count"] = self.totals.get("departments")
+        return paginate
+
     def get_table_kwargs(self) -> dict:
         caption = f"{self.year}年各部门支出预算"
         return {"city_total": self.totals.get("total"), "unit": request_unit(self.request), "caption": caption}

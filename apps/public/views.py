@@ -167,6 +167,10 @@ class CodeView(SingleTableMixin, TemplateView):
     def get_table_data(self) -> QuerySet:
         return self.departments
 
+    def get_table_pagination(self, table) -> dict:
+        # The stored city figures count the departments with an amount for the code: the rows listed.
+        return {**super().get_table_pagination(table), "count": self.total["departments"]}
+
     def get_table_kwargs(self) -> dict:
         caption = f"{self.node.year}年各部门“{self.node.code} {self.node.name}”支出"
         return {
@@ -176,8 +180,14 @@ class CodeView(SingleTableMixin, TemplateView):
             "caption": caption,
         }
 
-    def departments_chart(self) -> Chart:
-        largest = [(row["department_name"], row["amount"]) for row in self.departments[: CHART_LIMIT + 1]]
+    def largest_departments(self, table: CodeDepartmentTable) -> list[dict]:
+        """The chart's departments. Page one in the largest-first order starts with them: read once."""
+        if table.page.number == 1 and list(table.order_by) == list(self.departments.query.order_by):
+            return [row.record for row in table.paginated_rows][: CHART_LIMIT + 1]
+        return list(self.departments[: CHART_LIMIT + 1])
+
+    def departments_chart(self, table: CodeDepartmentTable) -> Chart:
+        largest = [(row["department_name"], row["amount"]) for row in self.largest_departments(table)]
         rest = f"其余{self.total['departments'] - CHART_LIMIT}个部门"
         points = top_and_rest(with_shares(largest, self.total["total"]), self.total["total"], CHART_LIMIT, rest)
         return Chart("departments", "bar", f"各部门“{self.node.name}”金额", points, request_unit(self.request), "部门")
@@ -192,7 +202,7 @@ class CodeView(SingleTableMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         history = code_history(self.node, self.government)
-        charts = [self.departments_chart()] if self.total["departments"] else []
+        charts = [self.departments_chart(context["table"])] if self.total["departments"] else []
         if sum(1 for item in history if item.amount is not None) > 1:
             charts.append(self.history_chart(history))
         ancestors = [a for a in (self.node.parent and self.node.parent.parent, self.node.parent) if a]

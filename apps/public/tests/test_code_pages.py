@@ -27,6 +27,23 @@ def test_who_spends_most_on_receptions(client, other_departments):
     assert bars[0] == {"name": "绍兴市信访局", "value": "22000.00", "share": "78.6"}
 
 
+def test_fifty_departments_a_page_largest_first(client, seed_budget):
+    many_departments(55)  # with 205: 56 departments spend on 公务接待费
+    first = client.get(RECEPTION)
+    # 205's 22,000.00 ranks between 测试局22 and 测试局21: page one ends with 测试局7.
+    listed = departments_table(first)
+    assert listed.count("<tr") == 51 and "绍兴市信访局" in listed and "安排该科目的部门 56个" in page_text(first)
+    assert "?page=2" in " ".join(hrefs(first))
+    second = departments_table(client.get(RECEPTION + "?page=2"))
+    assert second.count("<tr") == 7 and "绍兴市测试局6<" in second and "绍兴市测试局1<" in second
+
+
+def departments_table(response) -> str:
+    body = response.content.decode()
+    table = body[body.index("2021年各部门“30217 公务接待费”支出") :]
+    return table[: table.index("</table>")]
+
+
 def test_departments_link_to_their_budget_in_the_same_unit(client, other_departments):
     links = hrefs(client.get(RECEPTION + "?unit=wan"))
     assert "/departments/205/2021/?unit=wan" in links and "/departments/903/2021/?unit=wan" in links
@@ -44,6 +61,8 @@ def test_sorted_as_the_reader_asks(client, other_departments, sort, expected):
     table = text[text.index("2021年各部门“30217 公务接待费”支出") :]
     order = [table.index("绍兴市" + name) for name in expected]
     assert order == sorted(order)
+    # The chart still shows the largest first.
+    assert chart_payload(client.get(f"{RECEPTION}?sort={sort}"), "departments")["points"][0]["name"] == "绍兴市信访局"
 
 
 def test_breadcrumbs_up_the_tree_and_children_with_amounts(client, seed_budget):

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from apps.budgets.models import Budget, Status
+from apps.budgets.stored import store_figures
 
 from .factories import many_departments
 from .helpers import chart_payload, hrefs, page_text, row_text, table_part
@@ -85,6 +86,9 @@ def test_paginated_past_fifty_departments(client, seed_budget):
     assert "/departments/955/2021/" in hrefs(second) and "/departments/949/2021/" not in hrefs(second)
     assert client.get("/?page=abc").status_code == 200
     assert client.get("/?page=999").status_code == 200
+    # Filtered, the list is counted anew: seven names match, one page.
+    found = client.get("/?q=测试局5")
+    assert table_part(found).count("绍兴市测试局") == 7 and "?page=2" not in " ".join(hrefs(found))
 
 
 def test_amounts_in_wan_and_every_link_keeps_the_unit(client, other_departments):
@@ -96,7 +100,8 @@ def test_amounts_in_wan_and_every_link_keeps_the_unit(client, other_departments)
 
 
 def test_no_share_is_shown_where_the_city_total_is_zero(client, seed_budget):
-    Budget.objects.create(department=seed_budget.department, year=2022, status=Status.PUBLISHED)
+    empty = Budget.objects.create(department=seed_budget.department, year=2022, status=Status.PUBLISHED)
+    store_figures(Budget.objects.filter(pk=empty.pk))  # as publishing would
     response = client.get("/?year=2022")
     assert "—" in row_text(response, "绍兴市信访局")
     assert "%" not in page_text(response).split("各部门2022年支出预算")[1]

@@ -14,8 +14,9 @@ from .helpers import count_queries
 # page cache off (its one query for the publication version included).
 PAGES = {
     # +2 for the first screen: the year before's city totals and the city's largest projects;
-    # +2 for the government: those publishing that year, and the chosen one's years.
-    "/": 11,
+    # +2 for the government: those publishing that year, and the chosen one's years. Unfiltered,
+    # the list is as long as the stored city figures count; filtered, it is counted (+1).
+    "/": 10,
     "/?sort=-total&unit=wan&q=局": 11,
     # + the document's own sections and findings; +1 for the first screen's largest items
     # (basic spending by function code). The tables read the figures stored at publication: one
@@ -24,10 +25,11 @@ PAGES = {
     "/departments/205/2021/?compare=2020": 35,
     "/departments/205/2021/tables/expenditure/": 7,
     # +1: the governments publishing that year (a code's departments are one government's); the
-    # departments' table counted and paged by the database, and the chart's largest apart (3 queries
-    # that read 50 rows, where one read every department's).
-    "/subjects/economic/30217/2021/": 11,
-    "/subjects/function/201/2021/": 12,
+    # departments' table paged by the database (counted by the stored city figures), the chart's
+    # largest taken from its first page, read apart when the reader sorts the table otherwise.
+    "/subjects/economic/30217/2021/": 9,
+    "/subjects/economic/30217/2021/?sort=department_name": 10,
+    "/subjects/function/201/2021/": 10,
     "/departments/205/2021/projects/": 8,
     "/departments/205/2021/projects/?kind=大型会议培训类&min_total=1": 8,
     "project": 6,
