@@ -198,7 +198,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 
 # Cache: Redis when REDIS_URL is set (several app servers share it), else this process's memory.
 if "REDIS_URL" in os.environ:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}}
+    # django-redis, not Django's own backend: that one builds a new Redis client for every call.
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": env_str("REDIS_URL")}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # How long a published page may be served from a cache without asking again.

@@ -3,11 +3,12 @@
 A published budget cannot be edited (contents change only in drafts), so a
 public page changes only when some budget is published or withdrawn, or when
 reference data it shows (a government's, department's, unit's, code's or
-glossary term's name) is edited. One version, read with a single query, keys
-every cached page and its ETag: any of these makes every cached page and every
-ETag new, while saving a draft (which the public never sees) changes nothing.
-Pages are keyed by their path and the cleaned parameters their view reads
-(budgetsite/params.py), so `?r=random` shares the entry of the bare page.
+glossary term's name) is edited. One version, read with a single query, stamps
+every cached page and keys its ETag: any of these makes every cached page stale and
+every ETag new, while saving a draft (which the public never sees) changes nothing.
+Pages are kept under their path and the cleaned parameters their view reads
+(budgetsite/params.py), so `?r=random` shares the entry of the bare page, each with
+the version it was rendered under; a hit reads the version and the page in one round trip.
 
 The version itself is kept in the cache, so a hit asks the database nothing: every write that
 changes what the public sees forgets it when its transaction commits (the workflow, the seed and
@@ -68,13 +69,12 @@ def publication_version() -> tuple[str, float | None]:
     return f"{published}.{stats['change']}.{reference and reference.timestamp()}.{CODE_VERSION}", latest
 
 
-def current_version() -> tuple[str, float | None]:
-    """The publication version as the cache holds it, asking the database only when it does not."""
-    found = cache.get(VERSION_KEY)
-    if found is None:
-        found = publication_version()
-        cache.set(VERSION_KEY, found, settings.PUBLIC_VERSION_SECONDS)
-    return found
+def current_version(cached: tuple[str, float | None] | None = None) -> tuple[str, float | None]:
+    """The publication version: as the cache held it (`cached`), else asked of the database and kept."""
+    if cached is None:
+        cached = publication_version()
+        cache.set(VERSION_KEY, cached, settings.PUBLIC_VERSION_SECONDS)
+    return cached
 
 
 def newest_edit(model, field: str = "updated_at") -> QuerySet:
@@ -83,8 +83,13 @@ def newest_edit(model, field: str = "updated_at") -> QuerySet:
     return model.objects.filter(**{f"{field}__isnull": False}).order_by(f"-{field}").values(field)[:1]
 
 
-def page_key(version: str, request: HttpRequest) -> str:
-    return hashlib.sha256(f"{version}|{request.path}|{request.GET.urlencode()}".encode()).hexdigest()[:32]
+def page_address(request: HttpRequest) -> str:
+    """The page's cache key: its path and the cleaned parameters its view reads."""
+    return "page:" + hashlib.sha256(f"{request.path}|{request.GET.urlencode()}".encode()).hexdigest()[:32]
+
+
+def page_etag(version: str, address: str) -> str:
+    return '"' + hashlib.sha256(f"{version}|{address}".encode()).hexdigest()[:32] + '"'
 
 
 def validators(latest: float | None) -> int | None:
@@ -107,20 +112,23 @@ def public_cache(view: Callable) -> Callable:
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        version, latest = current_version()
-        key = page_key(version, request)
-        etag, last_modified = f'"{key}"', validators(latest)
+        # The version and the page in one round trip: the page is kept with the version it was
+        # rendered under and served only while that is still the version.
+        address = page_address(request)
+        found = cache.get_many([VERSION_KEY, address])
+        version, latest = current_version(found.get(VERSION_KEY))
+        etag, last_modified = page_etag(version, address), validators(latest)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             patch_cache_control(not_modified, public=True, no_cache=True)
             return not_modified
-        response = cache.get(f"page:{key}")
-        if response is None:
+        rendered_under, response = found.get(address, (None, None))
+        if rendered_under != version:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
             if response.status_code == 200 and not response.streaming:
-                cache.set(f"page:{key}", response, settings.PUBLIC_CACHE_SECONDS)
+                cache.set(address, (version, response), settings.PUBLIC_CACHE_SECONDS)
         if response.status_code == 200:
             response["ETag"] = etag
             if last_modified:

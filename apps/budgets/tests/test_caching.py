@@ -1,7 +1,10 @@
 """Public responses carry validators and come from the cache; publishing or
 withdrawing anything makes them new at once; staff responses are never cached."""
 
+import os
+
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from apps.budgets.models import Budget, FunctionLine, Status
@@ -120,9 +123,30 @@ def test_a_renamed_reference_is_seen_at_once(client, seed_budget, rename):
     assert response.status_code == 200 and expected in response.content.decode()
 
 
-@pytest.fixture
-def version_cached(settings):
+# A database of its own on the machine's Redis, emptied around each test.
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
+
+
+def use_redis(settings) -> None:
+    """The shared cache as deployed (REDIS_URL): skipped without Redis, except in CI."""
+    settings.CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_TEST_URL}}
+    try:
+        cache.clear()
+    except Exception as error:  # the client's connection errors
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"Redis at {REDIS_TEST_URL} does not answer: {error}")
+
+
+@pytest.fixture(params=["memory", "redis"])
+def version_cached(request, settings):
     settings.PUBLIC_VERSION_SECONDS = 300  # long: only the renewals below may make it new
+    if request.param == "redis":
+        use_redis(settings)
+        yield
+        cache.clear()
+    else:
+        yield
 
 
 def test_a_hit_asks_the_database_nothing(client, seed_budget, version_cached, django_assert_num_queries):
