@@ -30,8 +30,7 @@ def year_frames(year: int) -> dict:
     import pandas as pd  # only here: its import alone would weigh on our modes' peak RSS
 
     frames = {}
-    for slug in SLUGS:
-        columns, tables = year_tables(year, slug)
+    for slug, (columns, tables) in year_tables(year, SLUGS).items():
         rows = [[label] + [row.cells.get(c.key) for c in columns] for label, table in tables for row in table.rows]
         if rows:
             frames[slug] = pd.DataFrame(rows, columns=["部门"] + [c.label for c in columns])
