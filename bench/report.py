@@ -136,7 +136,8 @@ def load_table(dbs: dict) -> list[str]:
 EXPORTS = [
     ("budget-xlsx", "whole budget workbook (largest department)"),
     ("year-xlsx", "whole-year workbook (ours)"),
-    ("pandas-xlsx", "the same rows (built as the year workbook builds them), then DataFrame.to_excel"),
+    ("pandas-xlsx", "the same rows (built as the year workbook builds them), then DataFrame.to_excel (openpyxl)"),
+    ("pandas-xlsxwriter", "the same, to_excel with XlsxWriter (pandas' default where it is installed)"),
     ("year-csv", "whole-year CSV (ours, streamed)"),
     ("pandas-csv", "the same rows, DataFrame.to_csv"),
     ("import", "import of that budget workbook over it made a draft (read, validate, write; rolled back)"),
@@ -174,7 +175,7 @@ def write_report(results: dict, path: Path) -> None:
         *pages_table(dbs),
         "",
         f"## 2. Under load: gunicorn {results['workers']} workers, wrk 2 threads × 32 connections × {results['seconds']} s, city",
-        "uncached: the app with its page cache off; cached: with its page cache; bare Django: a view returning the"
+        "uncached: the app with its page cache off; cached: with its page cache on Redis, as deployed; bare Django: a view returning the"
         " cached page's bytes under the same gunicorn and middleware; Datasette: under gunicorn with as many"
         " (uvicorn) workers, answering the API table's rows from the same SQLite file with one SQL query.",
         "",
