@@ -52,9 +52,10 @@ def publication_version() -> tuple[str, float | None]:
     query costs the same with ten budgets or ten thousand, whatever drafts do."""
     newest = StatusChange.objects.filter(Q(from_status=Status.PUBLISHED) | Q(to_status=Status.PUBLISHED))
     newest = newest.order_by("-pk")
-    # Max() of subqueries only makes them one query; aggregating one budget row, not the whole
-    # table, keeps the database from reading every budget to repeat the same values.
-    one_row = Budget.objects.filter(pk=Subquery(Budget.objects.order_by("pk").values("pk")[:1]))
+    # Max() of subqueries only makes them one query. It stands on one row of the national code lists,
+    # which migrate loads before any budget can exist: a whole table would make the database repeat the
+    # same values for every row, and an empty one (a site without budgets) would blank them all.
+    one_row = ClassificationCode.objects.filter(pk=Subquery(ClassificationCode.objects.order_by("pk").values("pk")[:1]))
     stats = one_row.aggregate(
         published=Max(Subquery(newest_edit(Budget, "published_at"))),
         change=Max(Subquery(newest.values("pk")[:1])),

@@ -179,3 +179,14 @@ def test_an_admin_rename_renews_the_cached_version_on_commit(
         assert admin_client.post(f"/admin/reference/glossaryterm/{term.pk}/change/", form).status_code == 302
     response = client.get(page, HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 200 and "管理后台改过的解释。" in response.content.decode()
+
+
+def test_a_site_without_budgets_still_sees_a_rename(client, db):
+    from apps.reference.models import GlossaryTerm
+
+    Budget.objects.all().delete()  # a new site: its glossary and codes written before any budget
+    term = GlossaryTerm.objects.create(term="预算", definition="旧的解释。", position=1)
+    assert "旧的解释。" in client.get("/glossary/").content.decode()
+    term.definition = "新的解释。"
+    term.save()
+    assert "新的解释。" in client.get("/glossary/").content.decode()
