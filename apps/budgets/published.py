@@ -98,6 +98,10 @@ def department_amounts(node: ClassificationCode, government: Government | None =
             department_code=F("budget__department__code"),
             department_name=F("budget__department__name"),
             amount=F("total"),
+            # What the department's URL key is made of (Department.key_of): departments of other governments share codes.
+            government_code=F("budget__department__government__code"),
+            government_pk=F("budget__department__government_id"),
+            government_primary=F("budget__department__government__primary"),
         )
         .order_by("-amount", "department_code")
     )

@@ -53,7 +53,8 @@ class HomeView(SingleTableMixin, FilterView):
 
     def get_table_kwargs(self) -> dict:
         caption = f"{self.year}年各部门支出预算"
-        return {"city_total": self.totals.get("total"), "unit": request_unit(self.request), "caption": caption}
+        unit = request_unit(self.request)
+        return {"city_total": self.totals.get("total"), "year": self.year, "unit": unit, "caption": caption}
 
     def shares_chart(self, largest: list[Budget]) -> Chart:
         whole, count = self.totals["total"], self.totals["departments"]

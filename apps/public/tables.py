@@ -20,6 +20,7 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
 from apps.budgets.official import OfficialTable
 from apps.projects.models import Project
+from apps.reference.models import Department, Government
 
 from .links import with_unit
 from .performance import UnitBlock, performance_blocks
@@ -30,6 +31,7 @@ LIST_TEMPLATE = "public/includes/list_table.html"
 # The tables whose rows name projects: the project rows (by level) link to the project pages.
 PROJECT_TABLES = {"projects": 1, "performance": 3}
 # Two-sided tables: an amount whose side of the row has no item is padding, not a missing figure.
+URL_KEY_PLACEHOLDER = "999999999"  # a department key reverse() accepts, then replaced by each row's
 ITEM_OF = {"rev_amount": "rev_item", "exp_amount": "exp_item"}
 
 
@@ -177,6 +179,12 @@ class OfficialTableView(tables.Table):
         return mark_safe("\n".join(rows))  # every value above is escaped or formatted by us
 
 
+def budget_url_template(year: int, unit: AmountUnit) -> str:
+    """A 预算 page's URL with the department key left as URL_KEY_PLACEHOLDER: one reverse() for a
+    list of departments, not one a row (the placeholder occurs nowhere else in the URL)."""
+    return with_unit(reverse("public:budget", kwargs={"department": URL_KEY_PLACEHOLDER, "year": year}), unit)
+
+
 class ListTable(tables.Table):
     """A sortable list (list_table.html) whose body `body_html` builds in Python, cell for cell what
     django-tables2's BoundRow and the template gave: each cell rendered one by one through them cost
@@ -241,16 +249,20 @@ class DepartmentBudgetTable(ListTable):
         order_by = "code"
         empty_text = "没有符合条件的部门。"
 
-    def __init__(self, *args, city_total: Decimal | None, unit: AmountUnit, caption: str, **kwargs):
+    def __init__(self, *args, city_total: Decimal | None, year: int, unit: AmountUnit, caption: str, **kwargs):
         self.city_total = city_total
+        self.year = year
         self.unit = unit
         self.caption = caption
         super().__init__(*args, **kwargs)
 
+    @cached_property
+    def budget_url(self) -> str:
+        return budget_url_template(self.year, self.unit)
+
     def render_name(self, record) -> str:
-        return format_html(
-            '<a href="{}">{}</a>', with_unit(record.get_absolute_url(), self.unit), record.department.name
-        )
+        url = self.budget_url.replace(URL_KEY_PLACEHOLDER, record.department.url_key, 1)
+        return format_html('<a href="{}">{}</a>', url, record.department.name)
 
     def render_city_share(self, record) -> str:
         return format_percent(share(record.total, self.city_total))
@@ -277,9 +289,16 @@ class CodeDepartmentTable(ListTable):
         self.caption = caption
         super().__init__(*args, **kwargs)
 
+    @cached_property
+    def budget_url(self) -> str:
+        return budget_url_template(self.year, self.unit)
+
     def render_department_name(self, record: dict) -> str:
-        url = reverse("public:budget", kwargs={"department": record["department_code"], "year": self.year})
-        return format_html('<a href="{}">{}</a>', with_unit(url, self.unit), record["department_name"])
+        prefix = Government.prefix_of(record["government_code"], record["government_pk"])
+        key = Department.key_of(record["department_code"], prefix, record["government_primary"])
+        return format_html(
+            '<a href="{}">{}</a>', self.budget_url.replace(URL_KEY_PLACEHOLDER, key, 1), record["department_name"]
+        )
 
     def render_code_share(self, record: dict) -> str:
         return format_percent(share(record["amount"], self.code_total))

@@ -62,8 +62,12 @@ class Government(models.Model):
 
     @property
     def url_prefix(self) -> str:
+        return self.prefix_of(self.code, self.pk)
+
+    @staticmethod
+    def prefix_of(code: str, pk: int) -> str:
         """The URL segment before a department code: the 行政区划代码, or g<id> where none is known."""
-        return self.code or f"g{self.pk}"
+        return code or f"g{pk}"
 
 
 class DepartmentQuerySet(models.QuerySet):
@@ -122,8 +126,12 @@ class Department(models.Model):
 
     @property
     def url_key(self) -> str:
+        return self.key_of(self.code, self.government.url_prefix, self.government.primary)
+
+    @staticmethod
+    def key_of(code: str, government_prefix: str, primary: bool) -> str:
         """See DepartmentQuerySet.by_url_key: today's URLs keep the bare code."""
-        return self.code if self.government.primary else f"{self.government.url_prefix}-{self.code}"
+        return code if primary else f"{government_prefix}-{code}"
 
 
 class Unit(models.Model):

@@ -5,6 +5,7 @@ and its history across years, names and all."""
 import pytest
 
 from apps.budgets.models import Status
+from apps.budgets.tests.district import district_budget
 
 from .factories import many_departments
 from .helpers import chart_payload, hrefs, page_text, row_text
@@ -114,3 +115,11 @@ def test_an_unknown_code_is_a_chinese_404(client, seed_budget, url):
 
 def test_the_404_names_the_missing_code(client, seed_budget):
     assert "2021年的支出功能分类中没有科目“999”" in page_text(client.get("/subjects/function/999/2021/"))
+
+
+def test_a_district_department_links_to_its_own_budget(client, db):
+    budget = district_budget()  # 上海市普陀区's department 205, beside the seed city's own 205
+    links = hrefs(client.get("/subjects/economic/30217/2024/"))
+    own = budget.get_absolute_url()
+    assert own != "/departments/205/2024/" and own in links
+    assert client.get(own).status_code == 200

@@ -60,15 +60,16 @@ class BudgetPhases(ListTable):
 
 def home_table(page: int) -> DepartmentBudgetTable:
     budgets = Budget.objects.filter(year=2021, status=Status.PUBLISHED).for_home_page()
-    table = DepartmentBudgetTable(budgets, city_total=Decimal("28000.06"), unit=AmountUnit.WAN, caption="")
+    table = DepartmentBudgetTable(budgets, city_total=Decimal("28000.06"), year=2021, unit=AmountUnit.WAN, caption="")
     return table.paginate(per_page=2, page=page) or table
 
 
 def code_table() -> CodeDepartmentTable:
     # A name to escape and blank figures: "—", never a zero.
+    city = {"government_code": "330600", "government_pk": 1, "government_primary": True}
     records = [
-        {"department_code": "1", "department_name": "<b>A&B</b>", "amount": None},
-        {"department_code": "2", "department_name": "C", "amount": Decimal("1234.5")},
+        {"department_code": "1", "department_name": "<b>A&B</b>", "amount": None, **city},
+        {"department_code": "2", "department_name": "C", "amount": Decimal("1234.5"), **city},
     ]
     return CodeDepartmentTable(records, code_total=None, year=2021, unit=AmountUnit.YUAN, caption="")
 
