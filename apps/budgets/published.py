@@ -88,22 +88,30 @@ def code_total(node: ClassificationCode, government: Government | None = None) -
     )
 
 
+def largest_first(scheme: str, code: str, year: int, government: Government | None = None) -> QuerySet:
+    """The year's published 预算's stored figures of one code ("" the whole), largest first: read in
+    the order of their index (budget_figures_by_amount), so the first fifty cost about fifty rows."""
+    found = BudgetFigures.objects.filter(year_budget_conditions(year, government, "budget__"))
+    return found.filter(scheme=scheme, code=code).order_by("-total", "budget__department__code")
+
+
+def largest_budgets(year: int, government: Government | None, count: int) -> BudgetQuerySet:
+    """The `count` published 预算 of the year that spend most, for the home page's first screen."""
+    largest = largest_first(Scheme.FUNCTION, "", year, government).values("budget")[:count]
+    return year_budgets(year, government).for_home_page().filter(pk__in=largest).order_by("-total", "department__code")
+
+
 def department_amounts(node: ClassificationCode, government: Government | None = None) -> QuerySet:
     """Each department's amount for the code, largest first (the cross-department
     comparison: who spends most on 30217 公务接待费): one stored row a department."""
-    return (
-        BudgetFigures.objects.filter(year_budget_conditions(node.year, government, "budget__"))
-        .filter(scheme=node.scheme, code=node.code)
-        .values(
-            department_code=F("budget__department__code"),
-            department_name=F("budget__department__name"),
-            amount=F("total"),
-            # What the department's URL key is made of (Department.key_of): departments of other governments share codes.
-            government_code=F("budget__department__government__code"),
-            government_pk=F("budget__department__government_id"),
-            government_primary=F("budget__department__government__primary"),
-        )
-        .order_by("-amount", "department_code")
+    return largest_first(node.scheme, node.code, node.year, government).values(
+        department_code=F("budget__department__code"),
+        department_name=F("budget__department__name"),
+        amount=F("total"),
+        # What the department's URL key is made of (Department.key_of): departments of other governments share codes.
+        government_code=F("budget__department__government__code"),
+        government_pk=F("budget__department__government_id"),
+        government_primary=F("budget__department__government__primary"),
     )
 
 

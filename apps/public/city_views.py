@@ -11,7 +11,14 @@ from django_tables2 import SingleTableMixin
 
 from apps.budgets.explanation import share
 from apps.budgets.models import Budget
-from apps.budgets.published import chosen_government, city_totals, published_years, publishing_governments, year_budgets
+from apps.budgets.published import (
+    chosen_government,
+    city_totals,
+    largest_budgets,
+    published_years,
+    publishing_governments,
+    year_budgets,
+)
 
 from .charts import Chart, Point, top_and_rest, with_shares
 from .filters import DepartmentBudgetFilter
@@ -75,11 +82,7 @@ class HomeView(SingleTableMixin, FilterView):
             context.update(
                 basic_share=share(self.totals["basic"], total), project_share=share(self.totals["project"], total)
             )
-            largest = list(
-                year_budgets(self.year, self.government)
-                .for_home_page()
-                .order_by("-total", "department__code")[: CHART_LIMIT + 1]
-            )
+            largest = list(largest_budgets(self.year, self.government, CHART_LIMIT + 1))
             context["charts"] = [self.shares_chart(largest)]
             context["largest_departments"] = [
                 (budget, share(budget.total, total)) for budget in largest[:LARGEST] if budget.total

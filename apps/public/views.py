@@ -181,8 +181,8 @@ class CodeView(SingleTableMixin, TemplateView):
         }
 
     def largest_departments(self, table: CodeDepartmentTable) -> list[dict]:
-        """The chart's departments. Page one in the largest-first order starts with them: read once."""
-        if table.page.number == 1 and list(table.order_by) == list(self.departments.query.order_by):
+        """The chart's departments. Page one in the default, largest-first order starts with them: read once."""
+        if table.page.number == 1 and not table.order_by:
             return [row.record for row in table.paginated_rows][: CHART_LIMIT + 1]
         return list(self.departments[: CHART_LIMIT + 1])
 

@@ -32,8 +32,9 @@ class BudgetFigures(StoredFigures):
     class Meta:
         verbose_name = verbose_name_plural = "已公开预算的合计数"
         constraints = [models.UniqueConstraint(fields=["budget", "scheme", "code"], name="unique_budget_figures")]
-        # Code pages: every department's amount for one code of one year.
-        indexes = [models.Index(fields=["scheme", "code", "budget"], name="budget_figures_by_code")]
+        # Code pages: departments by their amount for one code, largest first. Read in this order, a page of
+        # fifty stops after about fifty rows a year instead of sorting every department's row of the code.
+        indexes = [models.Index(fields=["scheme", "code", "-total"], name="budget_figures_by_amount")]
 
 
 class CityFigures(StoredFigures):
