@@ -208,6 +208,9 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 300)
 # admin (which renew it at once) are seen within this time. Only a shared cache (Redis) can be renewed
 # by every app process; a process's own memory cannot, so there every request reads the version.
 PUBLIC_VERSION_SECONDS = env_int("PUBLIC_VERSION_SECONDS", 5 if "REDIS_URL" in os.environ else 0)
+# Pages each app process keeps besides the shared cache (Redis), so that a hit asks Redis only for the
+# publication version: megabytes a process, 0 for none (the default without Redis: the cache is local).
+PUBLIC_LOCAL_PAGES_MB = env_int("PUBLIC_LOCAL_PAGES_MB", 64 if "REDIS_URL" in os.environ else 0)
 
 # Behind HTTPS (HTTPS=1): secure cookies, redirects, HSTS; the proxy says which scheme it served.
 HTTPS = env_bool("HTTPS", False)

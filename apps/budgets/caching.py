@@ -8,7 +8,9 @@ every cached page and keys its ETag: any of these makes every cached page stale 
 every ETag new, while saving a draft (which the public never sees) changes nothing.
 Pages are kept under their path and the cleaned parameters their view reads
 (budgetsite/params.py), so `?r=random` shares the entry of the bare page, each with
-the version it was rendered under; a hit reads the version and the page in one round trip.
+the version it was rendered under. With a shared cache (Redis) each app process also keeps the pages
+it served last (PUBLIC_LOCAL_PAGES_MB): a hit then asks the shared cache only for the version, a few
+bytes, where a page is some 100 kB; a page of an older version is never served from either.
 
 The version itself is kept in the cache, so a hit asks the database nothing: every write that
 changes what the public sees forgets it when its transaction commits (the workflow, the seed and
@@ -21,12 +23,15 @@ and a 304 costs one query, so a withdrawal is visible on the very next request.
 Signed-in staff may see drafts, so their responses are never cached."""
 
 import hashlib
+import pickle
+import threading
 import time
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
 
+from cachetools import LRUCache
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache as shared
 from django.db.models import Max, Q, QuerySet, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -74,8 +79,39 @@ def current_version(cached: tuple[str, float | None] | None = None) -> tuple[str
     """The publication version: as the cache held it (`cached`), else asked of the database and kept."""
     if cached is None:
         cached = publication_version()
-        cache.set(VERSION_KEY, cached, settings.PUBLIC_VERSION_SECONDS)
+        shared.set(VERSION_KEY, cached, settings.PUBLIC_VERSION_SECONDS)
     return cached
+
+
+class LocalPages:
+    """The pages this process served last, up to `megabytes`, each with the version it was rendered under."""
+
+    def __init__(self, megabytes: int):
+        self.pages = LRUCache(maxsize=megabytes * 1024 * 1024, getsizeof=lambda entry: len(entry[1]))
+        self.lock = threading.Lock()  # a threaded server shares it between requests
+
+    def get(self, address: str, version: str) -> HttpResponse | None:
+        with self.lock:
+            found = self.pages.get(address)
+        # A new response each time: middleware adds this request's headers to it.
+        return pickle.loads(found[1]) if found and found[0] == version else None
+
+    def keep(self, address: str, version: str, response: HttpResponse) -> None:
+        if not self.pages.maxsize:
+            return  # PUBLIC_LOCAL_PAGES_MB=0: a cache in this process's memory needs no second copy
+        kept = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
+        if len(kept) <= self.pages.maxsize:  # larger than the whole allowance: not kept at all
+            with self.lock:
+                self.pages[address] = (version, kept)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.pages.clear()
+
+
+@cache
+def local_pages(megabytes: int) -> LocalPages:
+    return LocalPages(megabytes)
 
 
 def newest_edit(model, field: str = "updated_at") -> QuerySet:
@@ -113,23 +149,14 @@ def public_cache(view: Callable) -> Callable:
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        # The version and the page in one round trip: the page is kept with the version it was
-        # rendered under and served only while that is still the version.
         address = page_address(request)
-        found = cache.get_many([VERSION_KEY, address])
-        version, latest = current_version(found.get(VERSION_KEY))
+        version, latest = current_version(shared.get(VERSION_KEY))
         etag, last_modified = page_etag(version, address), validators(latest)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             patch_cache_control(not_modified, public=True, no_cache=True)
             return not_modified
-        rendered_under, response = found.get(address, (None, None))
-        if rendered_under != version:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            if response.status_code == 200 and not response.streaming:
-                cache.set(address, (version, response), settings.PUBLIC_CACHE_SECONDS)
+        response = page(address, version, view, request, *args, **kwargs)
         if response.status_code == 200:
             response["ETag"] = etag
             if last_modified:
@@ -138,3 +165,22 @@ def public_cache(view: Callable) -> Callable:
         return response
 
     return wrapper
+
+
+def page(address: str, version: str, view: Callable, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    """The page as rendered under this version: from this process's pages, else from the shared
+    cache, else rendered now (and kept in both)."""
+    local = local_pages(settings.PUBLIC_LOCAL_PAGES_MB)
+    response = local.get(address, version)
+    if response is not None:
+        return response
+    rendered_under, response = shared.get(address, (None, None))
+    if rendered_under != version:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if response.status_code != 200 or response.streaming:
+            return response
+        shared.set(address, (version, response), settings.PUBLIC_CACHE_SECONDS)
+    local.keep(address, version, response)
+    return response

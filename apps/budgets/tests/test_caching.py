@@ -2,11 +2,13 @@
 withdrawing anything makes them new at once; staff responses are never cached."""
 
 import os
+from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from apps.budgets.caching import local_pages
 from apps.budgets.models import Budget, FunctionLine, Status
 from apps.budgets.services import budget_publish, budget_submit, budget_withdraw
 from apps.reference.models import Department
@@ -142,11 +144,21 @@ def use_redis(settings) -> None:
 def version_cached(request, settings):
     settings.PUBLIC_VERSION_SECONDS = 300  # long: only the renewals below may make it new
     if request.param == "redis":
-        use_redis(settings)
-        yield
-        cache.clear()
+        with redis_and_local_pages(settings):
+            yield
     else:
         yield
+
+
+@contextmanager
+def redis_and_local_pages(settings):
+    """As deployed with Redis: each process keeps the pages it served besides the shared cache."""
+    use_redis(settings)
+    settings.PUBLIC_LOCAL_PAGES_MB = 8
+    local_pages(8).clear()
+    yield
+    cache.clear()
+    local_pages(8).clear()
 
 
 def test_a_hit_asks_the_database_nothing(client, seed_budget, version_cached, django_assert_num_queries):
@@ -190,3 +202,15 @@ def test_a_site_without_budgets_still_sees_a_rename(client, db):
     term.definition = "新的解释。"
     term.save()
     assert "新的解释。" in client.get("/glossary/").content.decode()
+
+
+def test_a_process_serves_its_own_copy_while_the_version_holds(
+    client, seed_budget, settings, django_assert_num_queries
+):
+    with redis_and_local_pages(settings):
+        first = client.get(URL)
+        cache.delete_many(cache.keys("page:*"))  # gone from Redis: only this process's copy is left
+        with django_assert_num_queries(1):  # the publication version; the page is not rendered again
+            assert client.get(URL).content == first.content
+        budget_withdraw(budget=seed_budget, user=None, reason="口径有误")  # a new version
+        assert client.get(URL).status_code == 404
