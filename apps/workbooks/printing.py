@@ -8,6 +8,7 @@ count a CJK character as two (about 13 px); wrapped CJK lines take 16 pt."""
 
 import math
 import re
+from functools import lru_cache
 
 from xlsxwriter.worksheet import Worksheet
 
@@ -41,8 +42,13 @@ def wrapped_lines(value, width: float) -> int:
     """How many lines a text needs in a column `width` characters wide."""
     if not isinstance(value, str) or not value:
         return 1
-    usable = max(width - 1, 1)  # less the cell's padding
-    return sum(max(math.ceil(text_width(part) / usable), 1) for part in value.split("\n"))
+    return text_lines(value, max(width - 1, 1))  # less the cell's padding
+
+
+@lru_cache(maxsize=1 << 16)
+def text_lines(text: str, usable: float) -> int:
+    # Remembered: a year's workbook measures the same code names and department names in every budget.
+    return sum(max(math.ceil(text_width(part) / usable), 1) for part in text.split("\n"))
 
 
 def row_height(lines: int) -> float:

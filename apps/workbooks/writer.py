@@ -155,6 +155,7 @@ class BudgetWorkbook:
         """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
         columns = [(col, column.key, column.kind) for col, column in enumerate(table.columns)]
         texts = text_columns(table, table_widths(table))
+        convert = None if unit is AmountUnit.YUAN else unit.convert  # stored amounts are 元 to the cent
         for data_row in table.rows:
             cells = {**data_row.cells, **extra} if extra else data_row.cells
             lines = lines_needed(cells, texts)
@@ -162,8 +163,8 @@ class BudgetWorkbook:
                 sheet.set_row(row, row_height(lines))  # spreadsheets do not grow rows for text a program wrote
             for col, key, kind in columns:
                 value = cells.get(key)
-                if kind == "money" and value is not None:
-                    value = unit.convert(value)
+                if convert and kind == "money" and value is not None:
+                    value = convert(value)
                 self.cell(sheet, row, col, value, kind, bold=data_row.is_total)
             row += 1
         forget_written_heights(sheet)
