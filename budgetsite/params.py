@@ -69,6 +69,7 @@ LIST = ("page", "per_page", "sort")
 READS: dict[str, tuple[str, ...]] = {
     "public:home": ("year", *LIST, "q", "min_total", "max_total", "government"),
     "public:three-public": ("sort", "government"),
+    "public:three-public-latest": ("government",),
     "public:search": ("q",),
     "public:code": (*LIST, "government"),
     "public:budget": ("compare",),
@@ -79,6 +80,9 @@ READS: dict[str, tuple[str, ...]] = {
     "api:codes": ("page",),
     "workbooks:year-xlsx": ("government",),
     "workbooks:year-table-csv": ("government",),
+    "workbooks:year-departments": ("government",),
+    "workbooks:code-departments": ("government",),
+    "opendata:year-data-package": ("government",),
 }
 
 

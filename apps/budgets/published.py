@@ -12,7 +12,7 @@ from django.db.models import F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from apps.reference.models import ClassificationCode, Government, Scheme
+from apps.reference.models import ClassificationCode, Department, Government, Scheme
 
 from .models import Budget, BudgetFigures, BudgetQuerySet, CityFigures, Phase, Status
 
@@ -48,13 +48,25 @@ def chosen_government(key: str | None, year: int | None, publishing: list[Govern
     published budgets that year, else the only government that has, else all of them (None).
     Pass `publishing` (publishing_governments(year)) when the page has it already."""
     if key:
-        found = Government.objects.by_url_prefix(key).first()
-        if found is None:
-            raise Http404(f"没有行政区划“{key}”。")
-        return found
+        return named_government(key)
     publishing = publishing_governments(year) if publishing is None else publishing
     primary = [g for g in publishing if g.primary]
     return primary[0] if primary else (publishing[0] if len(publishing) == 1 else None)
+
+
+def named_government(key: str | None) -> Government | None:
+    """The government `?government=` names (404 for none such), or None (all) without it: the year's files."""
+    if not key:
+        return None
+    found = Government.objects.by_url_prefix(key).first()
+    if found is None:
+        raise Http404(f"没有行政区划“{key[:20]}”。")
+    return found
+
+
+def whole_of(government: Government | None) -> str:
+    """How a page names the departments it adds up: 全市, 全区 … or 全部 for every government."""
+    return government.whole if government else "全部"
 
 
 def publishing_governments(year: int | None) -> list[Government]:
@@ -114,6 +126,12 @@ def department_amounts(node: ClassificationCode, government: Government | None =
         government_pk=F("budget__department__government_id"),
         government_primary=F("budget__department__government__primary"),
     )
+
+
+def department_key(row: dict) -> str:
+    """A department_amounts row's department as the site's addresses name it (205, 310107-205)."""
+    prefix = Government.prefix_of(row["government_code"], row["government_pk"])
+    return Department.key_of(row["department_code"], prefix, row["government_primary"])
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import BinaryIO
 
 from apps.budgets.models import TableSet
 from apps.budgets.official import TABLE_SETS
+from apps.reference.models import Government
 
 from .resources import KEY, LINE_ITEMS, Resource, budgets_of
 from .tables import SpooledTable
@@ -40,15 +41,15 @@ def write_csv(archive: zipfile.ZipFile, path: str, header: list[str], rows: Iter
         writer.writerows(rows)
 
 
-def write_line_items(archive: zipfile.ZipFile, resource: Resource, year: int) -> dict:
+def write_line_items(archive: zipfile.ZipFile, resource: Resource, year: int, government: Government | None) -> dict:
     path = f"data/{resource.name}.csv"
-    write_csv(archive, path, [f["name"] for f in resource.fields], resource.rows(year))
+    write_csv(archive, path, [f["name"] for f in resource.fields], resource.rows(year, government))
     return descriptor(path, resource.name, resource.title, resource.schema())
 
 
-def write_table(archive: zipfile.ZipFile, table_set: str, slug: str, year: int) -> dict:
+def write_table(archive: zipfile.ZipFile, table_set: str, slug: str, year: int, government: Government | None) -> dict:
     """One official table of one province's set, for every published budget of the year in that set."""
-    table = SpooledTable.of(budgets_of(year).filter(table_set=table_set), slug)
+    table = SpooledTable.of(budgets_of(year, government).filter(table_set=table_set), slug)
     name = f"table-{table_set}-{slug}"
     path = f"data/{name}.csv"
     fields = table.fields()
@@ -62,19 +63,26 @@ def write_table(archive: zipfile.ZipFile, table_set: str, slug: str, year: int) 
     return descriptor(path, name, f"公开表：{table.name}（{label}，全部已公开部门）", schema)
 
 
-def write_data_package(year: int, stream: BinaryIO) -> None:
-    """The zip: datapackage.json beside data/*.csv, for a year with at least one published budget."""
+def package_name(year: int, government: Government | None) -> str:
+    return f"department-budgets-{year}" + (f"-{government.url_prefix}" if government else "")
+
+
+def write_data_package(year: int, stream: BinaryIO, government: Government | None = None) -> None:
+    """The zip: datapackage.json beside data/*.csv, for a year in which the government (or any,
+    with None) has published budgets."""
+    scope = government.name if government else "全部"
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        resources = [write_line_items(archive, resource, year) for resource in LINE_ITEMS]
-        table_sets = budgets_of(year).order_by("table_set").values_list("table_set", flat=True).distinct()
-        for table_set in table_sets:
-            resources += [write_table(archive, table_set, slug, year) for slug in TABLE_SETS[table_set][0]]
+        resources = [write_line_items(archive, resource, year, government) for resource in LINE_ITEMS]
+        found = budgets_of(year, government)
+        for table_set in found.order_by("table_set").values_list("table_set", flat=True).distinct():
+            slugs = TABLE_SETS[table_set][0]
+            resources += [write_table(archive, table_set, slug, year, government) for slug in slugs]
         package = {
             "profile": "tabular-data-package",
-            "name": f"department-budgets-{year}",
-            "title": f"{year}年已公开的部门预算",
+            "name": package_name(year, government),
+            "title": f"{year}年{'' if government is None else government.name}已公开的部门预算",
             "description": (
-                f"{year}年全部已公开部门预算：收入、按功能分类和经济分类的支出、“三公”经费、项目及其绩效指标"
+                f"{year}年{scope}已公开部门预算：收入、按功能分类和经济分类的支出、“三公”经费、项目及其绩效指标"
                 "（每条存储的明细一行），以及由明细计算的公开表（按各省的表格式，每张表一个资源）。金额单位为元，精确到分；"
                 "科目编码为文本；空白表示来源未给出，而非 0。"
             ),

@@ -26,7 +26,7 @@ from apps.budgets.models import (
     ThreePublicLine,
 )
 from apps.projects.models import Indicator, ProjectFunding
-from apps.reference.models import ClassificationCode
+from apps.reference.models import ClassificationCode, Government
 
 CODE_PATTERN = "[0-9]{3}([0-9]{2}){0,2}"
 KEY = ["department", "phase"]  # a budget, within its year
@@ -38,7 +38,7 @@ class Resource:
     name: str
     title: str
     fields: list[dict]
-    rows: Callable[[int], Iterator[list[str]]]
+    rows: Callable[[int, Government | None], Iterator[list[str]]]
     keyed: bool = True  # its rows belong to a budget: a foreign key to `budgets`
 
     def schema(self) -> dict:
@@ -78,12 +78,15 @@ def amount(value: Decimal | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-def budgets_of(year: int) -> QuerySet:
-    return Budget.objects.published().filter(year=year)
+def budgets_of(year: int, government: Government | None = None) -> QuerySet:
+    """The year's published budgets, of one government or of all (None)."""
+    found = Budget.objects.published().filter(year=year)
+    return found if government is None else found.filter(department__government=government)
 
 
-def lines_of(model, year: int) -> QuerySet:
-    return model.objects.filter(budget__in=budgets_of(year)).select_related("budget__department__government", "unit")
+def lines_of(model, year: int, government: Government | None) -> QuerySet:
+    found = model.objects.filter(budget__in=budgets_of(year, government))
+    return found.select_related("budget__department__government", "unit")
 
 
 def owner(budget: Budget) -> list[str]:
@@ -128,41 +131,45 @@ def level_fields(prefix: str, scheme: str, levels: tuple[str, ...]) -> list[dict
     return fields
 
 
-def budget_rows(year: int) -> Iterator[list[str]]:
-    found = budgets_of(year).for_home_page().select_related("department__government")
+def budget_rows(year: int, government: Government | None) -> Iterator[list[str]]:
+    found = budgets_of(year, government).for_home_page().select_related("department__government")
     for b in found.order_by("department__government__name", "department__code", "phase").iterator(chunk_size=500):
         published = b.published_at.isoformat() if b.published_at else ""
         totals = [amount(b.total), amount(b.basic), amount(b.project)]
         yield [*owner(b), str(b.year), b.table_set, published, *totals]
 
 
-def revenue_rows(year: int) -> Iterator[list[str]]:
-    for line in lines_of(RevenueLine, year).order_by(*ORDER, "unit__code", "source").iterator(chunk_size=2000):
+def revenue_rows(year: int, government: Government | None) -> Iterator[list[str]]:
+    for line in (
+        lines_of(RevenueLine, year, government).order_by(*ORDER, "unit__code", "source").iterator(chunk_size=2000)
+    ):
         yield [*owner(line.budget), unit_code(line), line.source, amount(line.amount)]
 
 
-def code_lines(model, year: int) -> Iterator:
-    lines = lines_of(model, year).select_related("code__parent__parent")
+def code_lines(model, year: int, government: Government | None) -> Iterator:
+    lines = lines_of(model, year, government).select_related("code__parent__parent")
     return lines.order_by(*ORDER, "code__code", "nature", "source", "unit__code").iterator(chunk_size=2000)
 
 
-def function_rows(year: int) -> Iterator[list[str]]:
-    for line in code_lines(FunctionLine, year):
+def function_rows(year: int, government: Government | None) -> Iterator[list[str]]:
+    for line in code_lines(FunctionLine, year, government):
         yield [*owner(line.budget), unit_code(line), *tree(line.code, 3), line.nature, line.source, amount(line.amount)]
 
 
-def economic_rows(year: int) -> Iterator[list[str]]:
-    for line in code_lines(EconomicLine, year):
+def economic_rows(year: int, government: Government | None) -> Iterator[list[str]]:
+    for line in code_lines(EconomicLine, year, government):
         yield [*owner(line.budget), unit_code(line), *tree(line.code, 2), line.nature, line.source, amount(line.amount)]
 
 
-def three_public_rows(year: int) -> Iterator[list[str]]:
-    for line in lines_of(ThreePublicLine, year).order_by(*ORDER, "unit__code", "category").iterator(chunk_size=2000):
+def three_public_rows(year: int, government: Government | None) -> Iterator[list[str]]:
+    for line in (
+        lines_of(ThreePublicLine, year, government).order_by(*ORDER, "unit__code", "category").iterator(chunk_size=2000)
+    ):
         yield [*owner(line.budget), unit_code(line), line.category, amount(line.amount)]
 
 
-def funding_rows(year: int) -> Iterator[list[str]]:
-    fundings = ProjectFunding.objects.filter(project__budget__in=budgets_of(year)).select_related(
+def funding_rows(year: int, government: Government | None) -> Iterator[list[str]]:
+    fundings = ProjectFunding.objects.filter(project__budget__in=budgets_of(year, government)).select_related(
         "project__budget__department__government", "project__unit", "project__function_code"
     )
     order = (*(f"project__{key}" for key in ORDER), "project__unit__code", "project__position")
@@ -172,8 +179,8 @@ def funding_rows(year: int) -> Iterator[list[str]]:
         yield [*owner(p.budget), unit_code(p), p.name, p.kind, function_code, f.source, amount(f.amount)]
 
 
-def indicator_rows(year: int) -> Iterator[list[str]]:
-    indicators = Indicator.objects.filter(project__budget__in=budgets_of(year)).select_related(
+def indicator_rows(year: int, government: Government | None) -> Iterator[list[str]]:
+    indicators = Indicator.objects.filter(project__budget__in=budgets_of(year, government)).select_related(
         "project__budget__department__government", "project__unit"
     )
     order = (*(f"project__{key}" for key in ORDER), "project__unit__code", "project__position")

@@ -3,19 +3,21 @@ import tempfile
 from django.http import FileResponse, Http404, HttpRequest
 
 from apps.budgets.caching import public_cache
+from apps.budgets.published import named_government
 
-from .package import write_data_package
+from .package import package_name, write_data_package
 from .resources import budgets_of
 
 
 @public_cache
 def year_data_package(request: HttpRequest, year: int) -> FileResponse:
-    """Written to a temporary file row by row, then streamed from it."""
-    if not budgets_of(year).exists():
-        raise Http404(f"{year} 年没有已公开的部门预算")
+    """Of one government with `?government=`, else of all. Written to a temporary file row by row,
+    then streamed from it."""
+    government = named_government(request.GET.get("government"))
+    if not budgets_of(year, government).exists():
+        raise Http404(f"{year} 年{government.name if government else ''}没有已公开的部门预算")
     file = tempfile.TemporaryFile()
-    write_data_package(year, file)
+    write_data_package(year, file, government)
     file.seek(0)
-    return FileResponse(
-        file, as_attachment=True, filename=f"department-budgets-{year}.zip", content_type="application/zip"
-    )
+    filename = f"{package_name(year, government)}.zip"
+    return FileResponse(file, as_attachment=True, filename=filename, content_type="application/zip")

@@ -17,13 +17,14 @@ from apps.budgets.published import (
     largest_budgets,
     published_years,
     publishing_governments,
+    whole_of,
     year_budgets,
 )
 
 from .charts import Chart, Point, top_and_rest, with_shares
 from .filters import DepartmentBudgetFilter
 from .first_screen import LARGEST, city_projects
-from .links import request_unit, with_unit
+from .links import page_of_government, request_unit, with_unit
 from .tables import PAGINATION, DepartmentBudgetTable
 from .three_public import CATEGORIES, category_totals, city_history, ranking
 from .views import CHART_LIMIT, chosen_year, glossary_context
@@ -41,6 +42,7 @@ class HomeView(SingleTableMixin, FilterView):
         self.year = chosen_year(request.GET.get("year"), published_years())
         self.governments = publishing_governments(self.year)
         self.government = chosen_government(request.GET.get("government"), self.year, self.governments)
+        self.whole = whole_of(self.government)
         self.years = published_years(self.government)
         self.totals = city_totals(self.year, self.government) if self.year else {}
         # The first screen compares with the year before when it has published budgets.
@@ -61,13 +63,20 @@ class HomeView(SingleTableMixin, FilterView):
     def get_table_kwargs(self) -> dict:
         caption = f"{self.year}年各部门支出预算"
         unit = request_unit(self.request)
-        return {"city_total": self.totals.get("total"), "year": self.year, "unit": unit, "caption": caption}
+        return {
+            "city_total": self.totals.get("total"),
+            "whole": self.whole,
+            "year": self.year,
+            "unit": unit,
+            "caption": caption,
+        }
 
     def shares_chart(self, largest: list[Budget]) -> Chart:
         whole, count = self.totals["total"], self.totals["departments"]
         items = [(budget.department.label, budget.total) for budget in largest]
         points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, f"其余{count - CHART_LIMIT}个部门")
-        return Chart("shares", "bar", f"{self.year}年各部门支出占全市比重", points, request_unit(self.request), "部门")
+        title = f"{self.year}年各部门支出占{self.whole}比重"
+        return Chart("shares", "bar", title, points, request_unit(self.request), "部门")
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -75,7 +84,7 @@ class HomeView(SingleTableMixin, FilterView):
         context.update(
             government=self.government,
             governments=self.governments,
-            whole=self.government.whole if self.government else "全部",
+            whole=self.whole,
         )
         if self.year:
             total = self.totals["total"]
@@ -100,7 +109,8 @@ def three_public_latest(request: HttpRequest) -> HttpResponse:
     years = published_years()
     if not years:
         raise Http404("暂无已公开的部门预算。")
-    return redirect(with_unit(reverse("public:three-public", kwargs={"year": years[0]}), request_unit(request)))
+    url = with_unit(reverse("public:three-public", kwargs={"year": years[0]}), request_unit(request))
+    return redirect(page_of_government(url, chosen_government(request.GET.get("government"), years[0])))
 
 
 def three_public(request: HttpRequest, year: int) -> HttpResponse:
@@ -110,19 +120,21 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
         raise Http404(f"没有{year}年已公开的部门预算。")
     key = request.GET.get("sort", "total")
     key = key if key in CATEGORIES else "total"
-    government = chosen_government(request.GET.get("government"), year)
+    governments = publishing_governments(year)
+    government = chosen_government(request.GET.get("government"), year, governments)
     ranked = ranking(year, key, government)
     unit = request_unit(request)
     label = CATEGORIES[key][0]
     items = [(row.name, row.amounts[key]) for row in ranked if row.amounts[key] is not None]
-    whole = sum((amount for _, amount in items), Decimal("0"))
+    added = sum((amount for _, amount in items), Decimal("0"))
     rest = f"其余{len(items) - CHART_LIMIT}个部门"
-    points = top_and_rest(with_shares(items, whole), whole, CHART_LIMIT, rest)
+    points = top_and_rest(with_shares(items, added), added, CHART_LIMIT, rest)
     history = city_history(government)
+    whole = whole_of(government)
     charts = [Chart("ranking", "bar", f"{year}年各部门{label}", points, unit, "部门")] if items else []
     if len(history) > 1:
         trend = [Point(f"{y}年", amounts["total"]) for y, amounts in history]
-        charts.append(Chart("history", "line", "历年全市“三公”经费合计", trend, unit, "年度"))
+        charts.append(Chart("history", "line", f"历年{whole}“三公”经费合计", trend, unit, "年度"))
     context = {
         "year": year,
         "years": years,
@@ -135,6 +147,9 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
         "city": category_totals(ranked),
         "history": history,
         "charts": charts,
+        "government": government,
+        "governments": governments,
+        "whole": whole,
         **glossary_context(),
     }
     return render(request, "public/three_public.html", context)

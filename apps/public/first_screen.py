@@ -73,7 +73,7 @@ def largest_items(budget: Budget, projects: list[Project], whole: Decimal | None
             "基本支出",
             row["amount"],
             share(row["amount"], whole),
-            code_url("function", row["code__code"], budget.year, unit),
+            code_url("function", row["code__code"], budget.year, unit, budget.department.government),
         )
         for row in basic
     ]

@@ -1,5 +1,7 @@
 """Addresses of the public pages, each carrying the reader's amount unit
-(`?unit=wan`), so that a shared link shows what its sender saw."""
+(`?unit=wan`), so that a shared link shows what its sender saw; and a link to a
+page or file of every department (home, code pages, 三公, the year's files)
+naming the government the reader is looking at (`?government=310107`)."""
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -7,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from apps.budgets.amounts import AmountUnit
+from apps.reference.models import Government
 
 
 def request_unit(request: HttpRequest | None) -> AmountUnit:
@@ -17,19 +20,35 @@ def request_unit(request: HttpRequest | None) -> AmountUnit:
 def with_unit(url: str, unit: AmountUnit) -> str:
     """The URL carrying the unit. 元 is the default, so it needs no parameter
     and 元 links stay short (/departments/205/2021/)."""
-    if unit is AmountUnit.YUAN:
-        return url
+    return url if unit is AmountUnit.YUAN else with_param(url, "unit", unit.value)
+
+
+def with_param(url: str, key: str, value: str) -> str:
     scheme, netloc, path, query, fragment = urlsplit(url)
-    params = [(key, value) for key, value in parse_qsl(query) if key != "unit"] + [("unit", unit.value)]
+    params = [(k, v) for k, v in parse_qsl(query) if k != key] + [(key, value)]
     return urlunsplit((scheme, netloc, path, urlencode(params), fragment))
+
+
+def page_of_government(url: str, government: Government | None) -> str:
+    """A page of every department (home, a code page, 三公) about one government. Those pages show
+    the primary government when `?government=` is absent, so its links stay short."""
+    if government is None or government.primary:
+        return url
+    return with_param(url, "government", government.url_prefix)
+
+
+def file_of_government(url: str, government: Government | None) -> str:
+    """A year's file of one government. Without `?government=` the files hold every government's
+    budgets, so a page's download names its government, the primary one too."""
+    return url if government is None else with_param(url, "government", government.url_prefix)
 
 
 def unit_reverse(unit: AmountUnit, viewname: str, **kwargs) -> str:
     return with_unit(reverse(viewname, kwargs=kwargs), unit)
 
 
-def code_url(scheme: str, code: str, year: int, unit: AmountUnit) -> str:
-    return unit_reverse(unit, "public:code", scheme=scheme, code=code, year=year)
+def code_url(scheme: str, code: str, year: int, unit: AmountUnit, government: Government | None = None) -> str:
+    return page_of_government(unit_reverse(unit, "public:code", scheme=scheme, code=code, year=year), government)
 
 
 def budget_url_with(budget, viewname: str, unit: AmountUnit, **kwargs) -> str:

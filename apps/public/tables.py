@@ -19,10 +19,10 @@ from django_tables2.utils import signature
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
 from apps.budgets.official import OfficialTable
+from apps.budgets.published import department_key
 from apps.projects.models import Project
-from apps.reference.models import Department, Government
 
-from .links import with_unit
+from .links import code_url, with_unit
 from .performance import UnitBlock, performance_blocks
 
 NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
@@ -249,12 +249,15 @@ class DepartmentBudgetTable(ListTable):
         order_by = "code"
         empty_text = "没有符合条件的部门。"
 
-    def __init__(self, *args, city_total: Decimal | None, year: int, unit: AmountUnit, caption: str, **kwargs):
+    def __init__(
+        self, *args, city_total: Decimal | None, whole: str, year: int, unit: AmountUnit, caption: str, **kwargs
+    ):
         self.city_total = city_total
         self.year = year
         self.unit = unit
         self.caption = caption
         super().__init__(*args, **kwargs)
+        self.columns["city_share"].column.verbose_name = f"占{whole}比重"  # 全市, 全区…: this table's copy
 
     @cached_property
     def budget_url(self) -> str:
@@ -294,11 +297,8 @@ class CodeDepartmentTable(ListTable):
         return budget_url_template(self.year, self.unit)
 
     def render_department_name(self, record: dict) -> str:
-        prefix = Government.prefix_of(record["government_code"], record["government_pk"])
-        key = Department.key_of(record["department_code"], prefix, record["government_primary"])
-        return format_html(
-            '<a href="{}">{}</a>', self.budget_url.replace(URL_KEY_PLACEHOLDER, key, 1), record["department_name"]
-        )
+        url = self.budget_url.replace(URL_KEY_PLACEHOLDER, department_key(record), 1)
+        return format_html('<a href="{}">{}</a>', url, record["department_name"])
 
     def render_code_share(self, record: dict) -> str:
         return format_percent(share(record["amount"], self.code_total))
@@ -332,5 +332,5 @@ class ProjectTable(ListTable):
 
     def render_function_code(self, record: Project) -> str:
         code = record.function_code
-        url = reverse("public:code", kwargs={"scheme": code.scheme, "code": code.code, "year": code.year})
-        return format_html('<a href="{}">{}</a> {}', with_unit(url, self.unit), code.code, code.name)
+        url = code_url(code.scheme, code.code, code.year, self.unit, self.budget.department.government)
+        return format_html('<a href="{}">{}</a> {}', url, code.code, code.name)

@@ -20,6 +20,8 @@ from apps.budgets.published import (
     code_history,
     code_total,
     department_amounts,
+    publishing_governments,
+    whole_of,
 )
 from apps.projects.models import Project, ProjectFunding
 from apps.reference.models import ClassificationCode, GlossaryTerm, Scheme
@@ -75,7 +77,7 @@ def official_views(
 
     def code_link(scheme: str):
         # One reverse() per table, not per row: codes are digits, so the placeholder is unambiguous.
-        template = code_url(scheme, "000", budget.year, unit)
+        template = code_url(scheme, "000", budget.year, unit, budget.department.government)
         return lambda code: template.replace("/000/", f"/{code}/", 1)
 
     project_template = budget_url_with(budget, "public:project", unit, pk=0)
@@ -157,7 +159,8 @@ class CodeView(SingleTableMixin, TemplateView):
 
     def get(self, request: HttpRequest, scheme: str, code: str, year: int) -> HttpResponse:
         self.node = find_code(scheme, code, year)
-        self.government = chosen_government(request.GET.get("government"), year)
+        self.governments = publishing_governments(year)
+        self.government = chosen_government(request.GET.get("government"), year, self.governments)
         self.total = code_total(self.node, self.government)
         # Sorted and paged by the database for the table, its first rows for the chart: a page costs
         # the same with fifty departments or two thousand.
@@ -216,6 +219,8 @@ class CodeView(SingleTableMixin, TemplateView):
             total=self.total,
             children=children_amounts(self.node, self.government),
             government=self.government,
+            governments=self.governments,
+            whole=whole_of(self.government),
             history=history,
             charts=charts,
             **glossary_context(),

@@ -7,8 +7,8 @@ from io import BytesIO
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
 from apps.budgets.official import Column, OfficialTable, Row
-from apps.budgets.published import city_totals, department_amounts, year_budgets
-from apps.reference.models import ClassificationCode
+from apps.budgets.published import city_totals, department_amounts, department_key, whole_of, year_budgets
+from apps.reference.models import ClassificationCode, Government
 
 from .table_files import table_csv
 from .writer import BudgetWorkbook
@@ -20,21 +20,24 @@ class DepartmentList:
     subtitle: str
 
 
-def year_departments(year: int) -> DepartmentList:
-    """Every published department of the year: total, basic, project and share of the city."""
-    city = city_totals(year)["total"]
+def year_departments(year: int, government: Government | None = None) -> DepartmentList:
+    """Every published department of the year, of one government or of all: total, basic,
+    project and share of their sum. A department is named by its key in the site's addresses
+    (205, 310107-205): codes repeat between governments."""
+    city = city_totals(year, government)["total"]
+    whole = whole_of(government)
     columns = [
         Column("code", "部门编码", kind="text"),
         Column("name", "部门名称", kind="text"),
         Column("total", "支出总计"),
         Column("basic", "基本支出"),
         Column("project", "项目支出"),
-        Column("share", "占全市比重（%）", kind="text"),
+        Column("share", f"占{whole}比重（%）", kind="text"),
     ]
     rows = [
         Row(
             cells={
-                "code": b.department.code,
+                "code": b.department.url_key,
                 "name": b.department.name,
                 "total": b.total,
                 "basic": b.basic,
@@ -42,24 +45,25 @@ def year_departments(year: int) -> DepartmentList:
                 "share": str(share(b.total, city) or ""),
             }
         )
-        for b in year_budgets(year).for_home_page().order_by("department__code")
+        for b in year_budgets(year, government).for_home_page().order_by("department__government", "department__code")
     ]
     title = f"{year}年各部门支出预算"
+    scope = government.name if government else "全部"
     return DepartmentList(
-        OfficialTable("departments", "各部门支出预算", title, columns, rows), f"{year}年全部已公开部门预算"
+        OfficialTable("departments", "各部门支出预算", title, columns, rows), f"{year}年{scope}已公开部门预算"
     )
 
 
-def code_departments(node: ClassificationCode) -> DepartmentList:
-    """Every department's amount under one code that year, largest first."""
+def code_departments(node: ClassificationCode, government: Government | None = None) -> DepartmentList:
+    """Every department's amount under one code that year, of one government or of all, largest first."""
     columns = [
         Column("code", "部门编码", kind="text"),
         Column("name", "部门名称", kind="text"),
         Column("amount", "金额"),
     ]
     rows = [
-        Row(cells={"code": r["department_code"], "name": r["department_name"], "amount": r["amount"]})
-        for r in department_amounts(node)
+        Row(cells={"code": department_key(r), "name": r["department_name"], "amount": r["amount"]})
+        for r in department_amounts(node, government)
     ]
     title = f"{node.year}年 {node.code} {node.name} 各部门金额"
     return DepartmentList(OfficialTable("code", "各部门金额", title, columns, rows), f"{node.get_scheme_display()}")

@@ -9,7 +9,8 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.models import Budget, Phase
 from apps.budgets.official import SLUGS, build_table, slugs_of
-from apps.reference.models import ClassificationCode
+from apps.budgets.published import named_government
+from apps.reference.models import ClassificationCode, Government
 
 from .lists import code_departments, list_csv, list_xlsx, year_departments
 from .table_files import table_csv, table_json
@@ -58,31 +59,38 @@ def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt:
     return attachment(stream.getvalue(), XLSX, file_stem(budget, f"-{slug}.xlsx"))
 
 
-def published_year(year: int, government: str | None = None) -> None:
+def published_year(request: HttpRequest, year: int) -> Government | None:
+    """The government `?government=` names (None: every government), which has published budgets that year."""
+    government = named_government(request.GET.get("government"))
     if not year_budgets(year, government).exists():
-        raise Http404(f"{year} 年没有已公开的部门预算")
+        raise Http404(f"{year} 年{government.name if government else ''}没有已公开的部门预算")
+    return government
+
+
+def file_stem_of(year: int, government: Government | None) -> str:
+    """2021 or 2021-310107: one government's file does not overwrite another's in a downloads folder."""
+    return f"{year}-{government.url_prefix}" if government else str(year)
 
 
 @public_cache
 def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
     """Written to a temporary file with constant memory, then streamed from it."""
-    government = request.GET.get("government")
-    published_year(year, government)
+    government = published_year(request, year)
     file = tempfile.TemporaryFile()
     write_year_workbook(year, file, unit=AmountUnit.from_query(request.GET.get("unit")), government=government)
     file.seek(0)
-    return FileResponse(file, as_attachment=True, filename=f"{year}-all-departments.xlsx", content_type=XLSX)
+    filename = f"{file_stem_of(year, government)}-all-departments.xlsx"
+    return FileResponse(file, as_attachment=True, filename=filename, content_type=XLSX)
 
 
 @public_cache
 def year_table_csv(request: HttpRequest, year: int, slug: str) -> StreamingHttpResponse:
     if slug not in SLUGS:
         raise Http404(f"没有名为“{slug}”的表")
-    government = request.GET.get("government")
-    published_year(year, government)
+    government = published_year(request, year)
     lines = year_csv_lines(year, slug, AmountUnit.from_query(request.GET.get("unit")), government)
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{year}-{slug}.csv"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{file_stem_of(year, government)}-{slug}.csv"
     return response
 
 
@@ -97,8 +105,10 @@ def list_file(listing, fmt: str, filename: str, unit: AmountUnit) -> HttpRespons
 @public_cache
 def year_departments_file(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     """The home page's department table as a file."""
-    published_year(year)
-    return list_file(year_departments(year), fmt, f"{year}-departments", AmountUnit.from_query(request.GET.get("unit")))
+    government = published_year(request, year)
+    listing = year_departments(year, government)
+    unit = AmountUnit.from_query(request.GET.get("unit"))
+    return list_file(listing, fmt, f"{file_stem_of(year, government)}-departments", unit)
 
 
 @public_cache
@@ -107,5 +117,7 @@ def code_departments_file(request: HttpRequest, scheme: str, code: str, year: in
     node = ClassificationCode.objects.filter(scheme=scheme, code=code, year=year).first()
     if node is None:
         raise Http404(f"{year}年没有科目“{code}”")
-    listing = code_departments(node)
-    return list_file(listing, fmt, f"{year}-{scheme}-{code}", AmountUnit.from_query(request.GET.get("unit")))
+    government = named_government(request.GET.get("government"))
+    listing = code_departments(node, government)
+    unit = AmountUnit.from_query(request.GET.get("unit"))
+    return list_file(listing, fmt, f"{file_stem_of(year, government)}-{scheme}-{code}", unit)

@@ -36,11 +36,11 @@ def with_department(table: OfficialTable, year: int, columns: list[Column] | Non
     )
 
 
-def year_budgets(year: int, government: str | None = None):
-    """The year's published budgets, of one government (its URL prefix) or of all."""
+def year_budgets(year: int, government: Government | None = None):
+    """The year's published budgets, of one government or of all (None)."""
     found = Budget.objects.published().filter(year=year)
-    if government:
-        found = found.filter(department__government__in=Government.objects.by_url_prefix(government))
+    if government is not None:
+        found = found.filter(department__government=government)
     return found.for_budget_page().order_by("department__government__code", "department__code", "phase")
 
 
@@ -49,7 +49,7 @@ def label(budget: Budget) -> str:
 
 
 def year_tables(
-    year: int, slugs: Iterable[str], government: str | None = None
+    year: int, slugs: Iterable[str], government: Government | None = None
 ) -> dict[str, tuple[list[Column], Iterator[tuple[str, OfficialTable]]]]:
     """For each slug, every column the year's budgets' tables of it have, and (department label, table)
     for each budget. A budget's tables share what they are computed from, read for a batch of budgets
@@ -81,7 +81,7 @@ def unspooled(spool: BinaryIO) -> Iterator[tuple[str, OfficialTable]]:
 
 
 def write_year_workbook(
-    year: int, stream: BinaryIO | str, unit: AmountUnit = AmountUnit.YUAN, government: str | None = None
+    year: int, stream: BinaryIO | str, unit: AmountUnit = AmountUnit.YUAN, government: Government | None = None
 ) -> int:
     """Returns how many budgets it holds. Rows go to disk as they are written,
     so memory stays flat however many departments the year has."""
@@ -94,13 +94,14 @@ def write_year_workbook(
             table = with_department(table, year, columns)
             if sheet is None:
                 # One header row: rows stream to disk in order, and a tidy header suits the data's users.
-                sheet, row = workbook.sheet_head(table, f"{year}年全部已公开部门预算", unit, flat=True)
+                subtitle = f"{year}年{government.name if government else '全部'}已公开部门预算"
+                sheet, row = workbook.sheet_head(table, subtitle, unit, flat=True)
             row = workbook.table_rows(sheet, row, table, unit, extra={"department": department})
     workbook.close()
     return year_budgets(year, government).count()
 
 
-def year_csv_lines(year: int, slug: str, unit: AmountUnit, government: str | None = None) -> Iterator[str]:
+def year_csv_lines(year: int, slug: str, unit: AmountUnit, government: Government | None = None) -> Iterator[str]:
     """One official table for every published budget of the year, line by line
     (UTF-8 with a byte-order mark), for a streaming response."""
     yield "\ufeff"

@@ -59,25 +59,25 @@ BASIC_TOTAL = Decimal("20961763.34")
 PERSONNEL_TOTAL = Decimal("16608515.00")
 
 
-def year_codes() -> dict[tuple[str, str], ClassificationCode]:
-    """The 2024 codes these lines use: the national list's where migrate loaded it, else made here."""
+def year_codes(year: int = YEAR) -> dict[tuple[str, str], ClassificationCode]:
+    """The year's codes these lines use: the national list's where migrate loaded it, else made here."""
     made: dict[tuple[str, str], ClassificationCode] = {}
     for scheme, pairs in CODES.items():
         for code, name in pairs:
             parent = made.get((scheme, code[:-2])) if len(code) > 3 else None
             made[(scheme, code)], _ = ClassificationCode.objects.get_or_create(
-                scheme=scheme, year=YEAR, code=code, defaults={"name": name, "parent": parent}
+                scheme=scheme, year=year, code=code, defaults={"name": name, "parent": parent}
             )
     return made
 
 
-def district_budget(status: str = Status.PUBLISHED) -> Budget:
+def district_budget(status: str = Status.PUBLISHED, year: int = YEAR) -> Budget:
     government = Government.objects.create(name="上海市普陀区", code="310107", level=Government.Level.DISTRICT)
     department = Department.objects.create(government=government, code="205", name="上海市普陀区人民政府某街道办事处")
-    codes = year_codes()
+    codes = year_codes(year)
     budget = Budget.objects.create(
         department=department,
-        year=YEAR,
+        year=year,
         status=status,
         table_set=TableSet.SHANGHAI,
         running_cost=Decimal("4431800.00"),

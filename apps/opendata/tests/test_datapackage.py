@@ -104,6 +104,20 @@ def test_tables_keep_codes_levels_and_blanks(package_path):
     assert fund_total["is_total"] and fund_total["total"] is None  # no 政府性基金: blank, not 0
 
 
+def test_a_package_of_one_government_holds_only_its_budgets(client, second_budget, tmp_path):
+    response = client.get(URL + "?government=330602")
+    assert response["Content-Disposition"].endswith('filename="department-budgets-2021-330602.zip"')
+    path = tmp_path / "district.zip"
+    path.write_bytes(b"".join(response.streaming_content))
+    assert validate(str(path)).valid
+    package = Package(str(path))
+    assert package.name == "department-budgets-2021-330602" and package.title == "2021年越城区已公开的部门预算"
+    assert [(r["department"], r["total"]) for r in rows(package, "budgets")] == [("330602-205", Decimal("1000.50"))]
+    assert {r["department"] for r in rows(package, "expenditure-by-function")} == {"330602-205"}
+    assert {r["department"] for r in rows(package, "table-zhejiang-expenditure")} == {"330602-205"}
+    assert client.get(URL + "?government=999999").status_code == 404
+
+
 def test_years_without_published_budgets_have_no_package(client, seed_budget):
     assert client.get("/years/2019/datapackage.zip").status_code == 404
     Budget.objects.filter(pk=seed_budget.pk).update(status="draft")

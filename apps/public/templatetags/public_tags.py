@@ -11,7 +11,8 @@ from django.utils.html import format_html
 
 from apps.budgets.amounts import AmountUnit
 from apps.public.first_screen import compact_amount
-from apps.public.links import request_unit, with_unit
+from apps.public.links import file_of_government, page_of_government, request_unit, with_unit
+from apps.reference.models import Government
 
 register = template.Library()
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -21,10 +22,30 @@ def reader_unit(context) -> AmountUnit:
     return request_unit(context.get("request"))
 
 
+def page_government(context) -> Government | None:
+    """The government the page is about: a city page's chosen one (None: all), or the budget's."""
+    if "government" in context:
+        return context["government"]
+    budget = context.get("budget")
+    return budget.department.government if budget else None
+
+
 @register.simple_tag(takes_context=True)
 def unit_url(context, viewname: str, *args, **kwargs) -> str:
     """`{% url %}` that keeps the reader's unit."""
     return with_unit(reverse(viewname, args=args, kwargs=kwargs), reader_unit(context))
+
+
+@register.simple_tag(takes_context=True)
+def city_url(context, viewname: str, **kwargs) -> str:
+    """A page of every department (home, a code page, 三公), keeping the unit and the page's government."""
+    return page_of_government(unit_url(context, viewname, **kwargs), page_government(context))
+
+
+@register.simple_tag(takes_context=True)
+def year_file_url(context, viewname: str, **kwargs) -> str:
+    """A file of every department's figures, of the page's government, in the reader's unit."""
+    return file_of_government(unit_url(context, viewname, **kwargs), page_government(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -126,8 +147,9 @@ def readable_404(exception) -> str:
 
 @register.simple_tag(takes_context=True)
 def year_url(context, year: int) -> str:
-    """The home page of one year, keeping the unit."""
-    return with_unit(f"{reverse('public:home')}?year={year}", reader_unit(context))
+    """The home page of one year, keeping the unit and the page's government."""
+    url = with_unit(f"{reverse('public:home')}?year={year}", reader_unit(context))
+    return page_of_government(url, page_government(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -148,9 +170,9 @@ def budget_file_url(context, budget, fmt: str = "xlsx", slug: str = "") -> str:
 
 @register.simple_tag(takes_context=True)
 def three_public_url(context, year: int, key: str = "") -> str:
-    """The city's 三公 ranking of a year, by one category (`?sort=`), keeping the unit."""
+    """The 三公 ranking of a year, by one category (`?sort=`), keeping the unit and the page's government."""
     url = reverse("public:three-public", kwargs={"year": year}) + (f"?sort={key}" if key and key != "total" else "")
-    return with_unit(url, reader_unit(context))
+    return page_of_government(with_unit(url, reader_unit(context)), page_government(context))
 
 
 @register.filter

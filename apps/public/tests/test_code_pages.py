@@ -23,7 +23,7 @@ def test_who_spends_most_on_receptions(client, other_departments):
     assert "22,000.00" in row_text(response, "绍兴市信访局") and "3,000.03" in row_text(response, "绍兴市测试局3")
     # Shares of the code's total, 28,000.06: 22,000.00 is 78.57…%.
     assert "78.6%" in row_text(response, "绍兴市信访局")
-    assert "2021年各部门合计 28,000.06 元" in text and "安排该科目的部门 4个" in text
+    assert "2021年全市各部门合计 28,000.06 元" in text and "安排该科目的部门 4个" in text
     bars = chart_payload(response, "departments")["points"]
     assert bars[0] == {"name": "绍兴市信访局", "value": "22000.00", "share": "78.6"}
 
@@ -84,7 +84,7 @@ def test_only_published_budgets_count(client, seed_budget):
     many_departments(2, status=Status.DRAFT)
     response = client.get(RECEPTION)
     assert "测试局" not in page_text(response)
-    assert "2021年各部门合计 22,000.00 元" in page_text(response)
+    assert "2021年全市各部门合计 22,000.00 元" in page_text(response)
 
 
 def test_a_renamed_code_keeps_its_history(client, prior_budget):

@@ -60,7 +60,9 @@ class BudgetPhases(ListTable):
 
 def home_table(page: int) -> DepartmentBudgetTable:
     budgets = Budget.objects.filter(year=2021, status=Status.PUBLISHED).for_home_page()
-    table = DepartmentBudgetTable(budgets, city_total=Decimal("28000.06"), year=2021, unit=AmountUnit.WAN, caption="")
+    table = DepartmentBudgetTable(
+        budgets, city_total=Decimal("28000.06"), whole="全市", year=2021, unit=AmountUnit.WAN, caption=""
+    )
     return table.paginate(per_page=2, page=page) or table
 
 

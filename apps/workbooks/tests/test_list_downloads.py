@@ -12,11 +12,12 @@ def rows_of(response) -> list[list[str]]:
 
 
 def test_home_table_as_csv_and_xlsx(client, seed_budget):
-    rows = rows_of(client.get("/years/2021/departments.csv"))
+    rows = rows_of(client.get("/years/2021/departments.csv?government=330600"))  # the home page's link
     assert rows == [
         ["部门编码", "部门名称", "支出总计", "基本支出", "项目支出", "占全市比重（%）"],
         ["205", "绍兴市信访局", "25258772.17", "8661712.17", "16597060.00", "100.0"],
     ]
+    assert rows_of(client.get("/years/2021/departments.csv"))[0][-1] == "占全部比重（%）"  # every government's
     sheet = openpyxl.load_workbook(io.BytesIO(client.get("/years/2021/departments.xlsx?unit=wan").content)).active
     assert sheet["A3"].value == "单位：万元" and sheet["C5"].value == pytest.approx(2525.88)
 
@@ -31,7 +32,14 @@ def test_code_page_comparison_as_csv(client, seed_budget):
 @pytest.mark.parametrize(
     "page,links",
     [
-        ("/?year=2021", ["/years/2021/departments.xlsx", "/years/2021/departments.csv", "/years/2021/export.xlsx"]),
+        (
+            "/?year=2021",
+            [
+                "/years/2021/departments.xlsx?government=330600",
+                "/years/2021/departments.csv?government=330600",
+                "/years/2021/export.xlsx?government=330600",
+            ],
+        ),
         (
             "/departments/205/2021/?unit=wan",
             ["/departments/205/2021/export.xlsx?unit=wan", "/departments/205/2021/tables/summary.csv?unit=wan"],
@@ -40,7 +48,7 @@ def test_code_page_comparison_as_csv(client, seed_budget):
             "/departments/205/2021/tables/projects/",
             ["/departments/205/2021/tables/projects.xlsx", "/departments/205/2021/tables/projects.json"],
         ),
-        ("/subjects/function/201/2021/", ["/subjects/function/201/2021/departments.xlsx"]),
+        ("/subjects/function/201/2021/", ["/subjects/function/201/2021/departments.xlsx?government=330600"]),
     ],
 )
 def test_every_page_type_offers_its_downloads(client, seed_budget, page, links):

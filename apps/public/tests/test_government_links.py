@@ -1,0 +1,72 @@
+"""A reader looking at one government's budgets stays with that government: every
+link to a page of every department (home, code pages, 三公) and every download
+names it, so a district's reader never lands on the city's figures."""
+
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from apps.budgets.models import Budget
+from apps.budgets.tests.district import district_budget
+
+from .helpers import hrefs, page_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def district(seed_budget) -> Budget:
+    """上海市普陀区's 205 publishing in the seed city's year: two governments on one site."""
+    return district_budget(year=2021)
+
+
+def links_to(response, path: str) -> set[str]:
+    """Every address the page links `path` with (a code can be linked from several tables)."""
+    return {href for href in hrefs(response) if href.split("?")[0] == path}
+
+
+def test_a_district_budget_links_to_its_own_code_pages(client, district):
+    page = client.get("/departments/310107-205/2021/")
+    assert links_to(page, "/subjects/function/2120101/2021/") == {"/subjects/function/2120101/2021/?government=310107"}
+    assert "/?government=310107" in hrefs(page)  # 首页 in the breadcrumbs: the district's home
+    code_page = client.get("/subjects/function/2120101/2021/?government=310107")
+    assert "普陀" in page_text(code_page) and "绍兴市信访局" not in page_text(code_page)
+    # The seed's budget is the primary government's: its links stay as short as before.
+    seed = client.get("/departments/205/2021/")
+    assert links_to(seed, "/subjects/function/2010301/2021/") == {"/subjects/function/2010301/2021/"}
+
+
+def test_a_district_code_page_keeps_the_district_in_its_links(client, district):
+    page = client.get("/subjects/function/212/2021/?government=310107&unit=wan")
+    assert links_to(page, "/subjects/function/21201/2021/") == {
+        "/subjects/function/21201/2021/?unit=wan&government=310107"
+    }
+    [xlsx] = links_to(page, "/subjects/function/212/2021/departments.xlsx")
+    assert xlsx == "/subjects/function/212/2021/departments.xlsx?unit=wan&government=310107"
+    listing = load_workbook(BytesIO(client.get(xlsx).content)).active
+    departments = [row[:2] for row in listing.iter_rows(min_row=5, values_only=True)]  # below the header
+    assert departments == [("310107-205", "上海市普陀区人民政府某街道办事处")]
+
+
+def test_the_home_page_downloads_are_of_the_government_it_shows(client, district):
+    home = client.get("/?year=2021&government=310107")
+    assert links_to(home, "/years/2021/departments.csv") == {"/years/2021/departments.csv?government=310107"}
+    assert links_to(home, "/years/2021/export.xlsx") == {"/years/2021/export.xlsx?government=310107"}
+    assert links_to(home, "/years/2021/datapackage.zip") == {"/years/2021/datapackage.zip?government=310107"}
+    district_csv = client.get("/years/2021/departments.csv?government=310107").content.decode("utf-8-sig")
+    assert "310107-205" in district_csv and "绍兴市信访局" not in district_csv and "占全区比重" in district_csv
+    # The primary government's home names it too: without ?government= the files hold every government.
+    city_home = client.get("/?year=2021")
+    assert links_to(city_home, "/years/2021/departments.csv") == {"/years/2021/departments.csv?government=330600"}
+    every = client.get("/years/2021/departments.csv").content.decode("utf-8-sig")
+    assert "\n205," in every and "\n310107-205," in every  # codes repeat between governments: keys do not
+    assert client.get("/years/2021/departments.csv?government=999999").status_code == 404
+
+
+def test_the_three_public_page_adds_up_the_chosen_government(client, district):
+    page = client.get("/three-public/2021/?government=310107")
+    text = page_text(page)
+    assert "全区因公出国（境）费用" in text and "全市" not in text
+    assert "/three-public/2021/?sort=reception&government=310107" in hrefs(page)
+    assert client.get("/three-public/?government=310107")["Location"].endswith("/three-public/2021/?government=310107")
