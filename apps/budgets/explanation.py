@@ -5,7 +5,6 @@ purposes, prior-year amounts) comes from the stored narrative."""
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Q, Sum
 from django.template.loader import render_to_string
 
 from apps.budgets.measures import MEASURES
@@ -24,7 +23,7 @@ from apps.budgets.models import (
     ThreePublicLine,
 )
 from apps.budgets.official.sources import FunctionRollup, TableSources
-from apps.projects.models import Project, ProjectFunding
+from apps.projects.models import Project, ProjectFunding, funding_sums
 from apps.reference.models import LEVEL_NAMES, Unit
 
 WAN = Decimal("10000")
@@ -203,8 +202,9 @@ def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
     admin_units = budget.units.filter(kind=Unit.Kind.ADMINISTRATIVE).count()
     administrative = FunctionLine.objects.filter(budget=budget, unit__kind=Unit.Kind.ADMINISTRATIVE)
     running = administrative.aggregate(running=MEASURES["fiscal_public"].sum())["running"] or ZERO
+    money = funding_sums()
     fundings = ProjectFunding.objects.filter(project__budget=budget).aggregate(
-        total=Sum("amount"), general=Sum("amount", filter=Q(source=Source.GENERAL))
+        total=money["total"], general=money[f"{Source.GENERAL.value}_amount"]
     )
     procurement = narrative.procurement_goods + narrative.procurement_works + narrative.procurement_services
     return {

@@ -18,7 +18,7 @@ from django.db.models.functions import Length, Substr
 
 from apps.reference.models import LEVEL_LENGTHS, Scheme
 
-from .models import BASIC_NATURES, FISCAL_SOURCES, EconomicLine, FunctionLine, Nature, Source
+from .models import BASIC_NATURES, FISCAL_SOURCES, EconomicLine, FunctionLine, Nature, Source, ThreePublicCategory
 
 Figures = dict[str, Decimal | None]
 LINE_MODELS = {Scheme.FUNCTION: FunctionLine, Scheme.ECONOMIC: EconomicLine}
@@ -89,6 +89,27 @@ MEASURES: dict[str, Measure] = {m.key: m for m in _measures()}
 def sums(*keys: str, path: str = "") -> dict[str, Sum]:
     """The measures (all of them without keys) as aggregate expressions named by their keys."""
     return {key: MEASURES[key].sum(path) for key in keys or MEASURES}
+
+
+C = ThreePublicCategory
+# The “三公” figures as the 三公 tables, the 说明 and the city's ranking print them: key → (heading, categories).
+THREE_PUBLIC: dict[str, tuple[str, tuple[str, ...]]] = {
+    "total": ("“三公”经费合计", tuple(C)),
+    "overseas": (C.OVERSEAS.label, (C.OVERSEAS,)),
+    "vehicle": ("公务用车购置及运行维护费", (C.VEHICLE_PURCHASE, C.VEHICLE_RUNNING)),
+    "vehicle_purchase": (C.VEHICLE_PURCHASE.label, (C.VEHICLE_PURCHASE,)),
+    "vehicle_running": (C.VEHICLE_RUNNING.label, (C.VEHICLE_RUNNING,)),
+    "reception": (C.RECEPTION.label, (C.RECEPTION,)),
+}
+
+
+def three_public_sums(path: str = "") -> dict[str, Sum]:
+    """Each “三公” figure over the ThreePublicLine rows reached through `path` ("three_public_lines__"
+    from a budget); None where no line of its categories is given."""
+    return {
+        key: Sum(f"{path}amount", filter=Q(**{f"{path}category__in": categories}))
+        for key, (_, categories) in THREE_PUBLIC.items()
+    }
 
 
 def held(figures: Figures) -> Figures:

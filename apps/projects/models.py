@@ -11,19 +11,25 @@ from apps.budgets.unit_scope import check_unit_scope
 from apps.reference.models import ClassificationCode, Scheme, Unit
 
 
+def funding_sums(path: str = "") -> dict[str, Sum]:
+    """Project money, defined once: `total` and `<source>_amount` for each source, over the
+    ProjectFunding rows reached through `path` ("fundings__" from a project); None where none is given."""
+    by_source = {
+        f"{source.value}_amount": Sum(f"{path}amount", filter=Q(**{f"{path}source": source}))
+        for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
+    }
+    return {"total": Sum(f"{path}amount"), **by_source}
+
+
 class ProjectQuerySet(models.QuerySet):
     def with_total(self) -> "ProjectQuerySet":
         """Each project's total: the sum of its funding (None for a project with none)."""
-        return self.annotate(total=Sum("fundings__amount"))
+        return self.annotate(total=funding_sums("fundings__")["total"])
 
     def with_amounts(self) -> "ProjectQuerySet":
         """Each project's total and its amount per funding source, summed by the
         database (None where the project has no money from that source)."""
-        by_source = {
-            f"{source.value}_amount": Sum("fundings__amount", filter=Q(fundings__source=source))
-            for source in (*PROJECT_SOURCES, Source.UNSPECIFIED)
-        }
-        return self.with_total().annotate(**by_source)
+        return self.annotate(**funding_sums("fundings__"))
 
     def for_tables(self) -> "ProjectQuerySet":
         """Projects in the official order with their amounts, unit and function

@@ -75,7 +75,7 @@ def project_url(project: Project, unit: AmountUnit) -> str:
 def latest_totals(departments: list[Department]) -> dict[tuple[int, int], Decimal]:
     """(department id, year) → its published 预算's 支出总计, for the found departments in one query."""
     budgets = Budget.objects.published().filter(phase=Phase.BUDGET, department__in=departments)
-    rows = budgets.values_list("department_id", "year").annotate(total=Sum("functionlines__amount"))
+    rows = budgets.for_home_page().values_list("department_id", "year", "total")  # their stored whole figures
     return {(department, year): total for department, year, total in rows.order_by()}
 
 
@@ -115,7 +115,7 @@ def units(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
 
 def projects(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
     found = Project.objects.filter(budget__status=Status.PUBLISHED).filter(matching(terms, ("name", "kind"), every))
-    found = found.annotate(total=Sum("fundings__amount")).select_related("budget__department__government", "unit")
+    found = found.with_total().select_related("budget__department__government", "unit")
     found = found.order_by("-budget__year", "budget__department__code", "position", "pk")
     return capped(
         list(found[: LIMIT + 1]),

@@ -7,32 +7,17 @@ place to rank them and links here instead."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Q, Sum
+from django.db.models import F
 
-from apps.budgets.models import Phase, ThreePublicCategory, ThreePublicLine
+from apps.budgets.measures import THREE_PUBLIC, three_public_sums
+from apps.budgets.models import Phase, ThreePublicLine
 from apps.budgets.published import published_budgets, year_budgets
 from apps.reference.models import Government
 
-C = ThreePublicCategory
 LINES = "three_public_lines__"
-# Each ranking: its key in `?sort=`, its heading, and the categories it sums.
-CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "total": ("“三公”经费合计", tuple(C)),
-    "overseas": (C.OVERSEAS.label, (C.OVERSEAS,)),
-    "vehicle": ("公务用车购置及运行维护费", (C.VEHICLE_PURCHASE, C.VEHICLE_RUNNING)),
-    "vehicle_purchase": (C.VEHICLE_PURCHASE.label, (C.VEHICLE_PURCHASE,)),
-    "vehicle_running": (C.VEHICLE_RUNNING.label, (C.VEHICLE_RUNNING,)),
-    "reception": (C.RECEPTION.label, (C.RECEPTION,)),
-}
+CATEGORIES = THREE_PUBLIC  # each ranking: its key in `?sort=`, its heading, and the categories it sums
 # Economic codes whose basic spending is one part of a 三公 category (their code pages link here).
 ECONOMIC_CODES = {"30212": "overseas", "30217": "reception", "30231": "vehicle_running", "31013": "vehicle_purchase"}
-
-
-def sums(prefix: str = "") -> dict:
-    return {
-        key: Sum(f"{prefix}amount", filter=Q(**{f"{prefix}category__in": categories}))
-        for key, (_, categories) in CATEGORIES.items()
-    }
 
 
 @dataclass(frozen=True)
@@ -50,7 +35,7 @@ def ranking(year: int, key: str, government: Government | None = None) -> list[R
     budgets = (
         year_budgets(year, government)
         .select_related("department__government")
-        .annotate(**sums(LINES))
+        .annotate(**three_public_sums(LINES))
         .order_by(F(key).desc(nulls_last=True), "department__code")
     )
     return [
@@ -69,7 +54,7 @@ def city_history(government: Government | None = None) -> list[tuple[int, dict[s
     """The city's 三公 totals by category, year by year (published 预算 only)."""
     budgets = published_budgets(government).filter(phase=Phase.BUDGET)
     lines = ThreePublicLine.objects.filter(budget__in=budgets)
-    rows = lines.values("budget__year").annotate(**sums()).order_by("budget__year")
+    rows = lines.values("budget__year").annotate(**three_public_sums()).order_by("budget__year")
     return [(row.pop("budget__year"), row) for row in rows]
 
 

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from django.db.models import Q, QuerySet, Sum
 
-from apps.budgets.measures import MEASURES
+from apps.budgets.measures import MEASURES, three_public_sums
 from apps.budgets.models import (
     Budget,
     BudgetFigures,
@@ -16,11 +16,10 @@ from apps.budgets.models import (
     RevenueLine,
     Source,
     Status,
-    ThreePublicCategory,
     ThreePublicLine,
 )
 from apps.budgets.stored import budget_figures
-from apps.projects.models import Project, ProjectFunding
+from apps.projects.models import Project, ProjectFunding, funding_sums
 from apps.reference.models import Scheme
 
 from .base import Column, Row, code_names, tree_rows
@@ -73,22 +72,9 @@ PROJECT_COLUMNS = {
     "special_account_amount": Column("special_account", "财政专户管理资金"),
     "unit_amount": Column("unit_funds", "单位资金"),
 }
-PROJECT_SUMS = {
-    "total": Sum("amount"),
-    **{
-        column.key: Sum("amount", filter=Q(source=key.removesuffix("_amount")))
-        for key, column in PROJECT_COLUMNS.items()
-    },
-}
-C = ThreePublicCategory
-THREE_PUBLIC_SUMS = {
-    "total": Sum("amount"),
-    "overseas": Sum("amount", filter=Q(category=C.OVERSEAS)),
-    "vehicle": Sum("amount", filter=Q(category__in=[C.VEHICLE_PURCHASE, C.VEHICLE_RUNNING])),
-    "vehicle_purchase": Sum("amount", filter=Q(category=C.VEHICLE_PURCHASE)),
-    "vehicle_running": Sum("amount", filter=Q(category=C.VEHICLE_RUNNING)),
-    "reception": Sum("amount", filter=Q(category=C.RECEPTION)),
-}
+FUNDING = funding_sums()
+PROJECT_SUMS = {"total": FUNDING["total"], **{column.key: FUNDING[key] for key, column in PROJECT_COLUMNS.items()}}
+THREE_PUBLIC_SUMS = three_public_sums()
 
 
 class TableSources:
