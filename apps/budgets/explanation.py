@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.loader import render_to_string
 
-from apps.budgets.measures import MEASURES
+from apps.budgets.measures import MEASURES, three_public_sums
 from apps.budgets.models import (
     FISCAL_SOURCES,
     Budget,
@@ -19,7 +19,6 @@ from apps.budgets.models import (
     RevenueSource,
     Source,
     TableSet,
-    ThreePublicCategory,
     ThreePublicLine,
 )
 from apps.budgets.official.sources import FunctionRollup, TableSources
@@ -182,18 +181,18 @@ def general_context(budget: Budget, narrative: BudgetNarrative, rollup: Function
 
 
 def three_public_context(budget: Budget, narrative: BudgetNarrative) -> dict:
-    C = ThreePublicCategory
-    amounts = ThreePublicLine.objects.filter(budget=budget).totals_by("category")
-    vehicle = amounts.get(C.VEHICLE_PURCHASE, ZERO) + amounts.get(C.VEHICLE_RUNNING, ZERO)
+    found = ThreePublicLine.objects.filter(budget=budget).aggregate(**three_public_sums())
+    # The 说明's sentences state every category: one without a line is 0 there.
+    amounts = {key: amount or ZERO for key, amount in found.items()}
     return {
-        "overseas": wan(amounts.get(C.OVERSEAS)),
-        "overseas_change": change(amounts.get(C.OVERSEAS, ZERO), narrative.prior_overseas),
-        "reception": wan(amounts.get(C.RECEPTION)),
-        "reception_change": change(amounts.get(C.RECEPTION, ZERO), narrative.prior_reception),
-        "vehicle": wan(vehicle),
-        "vehicle_change": change(vehicle, narrative.prior_vehicle),
-        "vehicle_purchase": wan(amounts.get(C.VEHICLE_PURCHASE)),
-        "vehicle_running": wan(amounts.get(C.VEHICLE_RUNNING)),
+        "overseas": wan(amounts["overseas"]),
+        "overseas_change": change(amounts["overseas"], narrative.prior_overseas),
+        "reception": wan(amounts["reception"]),
+        "reception_change": change(amounts["reception"], narrative.prior_reception),
+        "vehicle": wan(amounts["vehicle"]),
+        "vehicle_change": change(amounts["vehicle"], narrative.prior_vehicle),
+        "vehicle_purchase": wan(amounts["vehicle_purchase"]),
+        "vehicle_running": wan(amounts["vehicle_running"]),
         "vehicles_total": narrative.vehicles_cars + narrative.vehicles_vans + narrative.vehicles_buses,
     }
 

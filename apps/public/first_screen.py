@@ -8,7 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Sum
 
 from apps.budgets.explanation import Change, share
-from apps.budgets.models import BASIC_NATURES, Budget, CityProject, FunctionLine, Phase
+from apps.budgets.measures import MEASURES
+from apps.budgets.models import Budget, CityProject, FunctionLine, Phase
 from apps.projects.models import Project
 from apps.reference.models import Government
 
@@ -62,7 +63,7 @@ def largest_items(budget: Budget, projects: list[Project], whole: Decimal | None
     """The five largest items of spending. Basic spending is counted by function
     code and project spending by project, so no yuan is counted twice."""
     basic = (
-        FunctionLine.objects.filter(budget=budget, nature__in=BASIC_NATURES)
+        FunctionLine.objects.filter(MEASURES["basic_total"].condition(), budget=budget)
         .values("code__code", "code__name")
         .annotate(amount=Sum("amount"))
         .order_by("-amount", "code__code")[:LARGEST]
