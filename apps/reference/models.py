@@ -214,6 +214,8 @@ class ClassificationCode(models.Model):
                 condition=models.Q(code__regex=r"^[0-9]{3}([0-9]{2}){0,2}$"), name="code_is_3_5_or_7_digits"
             ),
         ]
+        # A code page's history finds the same number in every year's tree (without it: every code read).
+        indexes = [models.Index(fields=["code", "scheme"], name="codes_by_number")]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"

@@ -39,6 +39,8 @@ def test_a_district_budget_links_to_its_own_code_pages(client, district):
 
 def test_a_district_code_page_keeps_the_district_in_its_links(client, district):
     page = client.get("/subjects/function/212/2021/?government=310107&unit=wan")
+    assert "行政区划： 绍兴市本级（市级） 上海市普陀区（区级）" in page_text(page)  # which one this page adds up
+    assert "2021年全区各部门合计" in page_text(page)
     assert links_to(page, "/subjects/function/21201/2021/") == {
         "/subjects/function/21201/2021/?unit=wan&government=310107"
     }
@@ -68,5 +70,6 @@ def test_the_three_public_page_adds_up_the_chosen_government(client, district):
     page = client.get("/three-public/2021/?government=310107")
     text = page_text(page)
     assert "全区因公出国（境）费用" in text and "全市" not in text
+    assert "行政区划： 绍兴市本级（市级） 上海市普陀区（区级）" in text
     assert "/three-public/2021/?sort=reception&government=310107" in hrefs(page)
     assert client.get("/three-public/?government=310107")["Location"].endswith("/three-public/2021/?government=310107")
