@@ -70,10 +70,11 @@ def whole_of(government: Government | None) -> str:
 
 
 def publishing_governments(year: int | None) -> list[Government]:
-    """The governments with published 预算 that year, which the pages of every department add up: they
-    offer a choice when there are several. Each has its stored city figures: one index lookup a government."""
-    publishing = CityFigures.objects.filter(government=OuterRef("pk"), year=year, scheme=Scheme.FUNCTION, code="")
-    return list(Government.objects.filter(Exists(publishing)).order_by("-primary", "code", "name"))
+    """The governments with published budgets that year: the pages of every department offer a choice
+    when there are several. The budgets decide (stored figures outlive a budget set back to draft by
+    hand); each government is probed through its departments' own budgets, not every budget of the year."""
+    published = Budget.objects.filter(department__government=OuterRef("pk"), year=year, status=Status.PUBLISHED)
+    return list(Government.objects.filter(Exists(published)).order_by("-primary", "code", "name"))
 
 
 def city_figures(government: Government | None = None, **where) -> QuerySet:

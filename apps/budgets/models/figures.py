@@ -48,6 +48,9 @@ class CityFigures(StoredFigures):
         constraints = [
             models.UniqueConstraint(fields=["government", "year", "scheme", "code"], name="unique_city_figures"),
         ]
+        # The pages read one code's rows of every government or year: its history, its total, the
+        # published years (the whole's rows, code ""). Without it, each read every stored code.
+        indexes = [models.Index(fields=["code", "scheme", "year"], name="city_figures_by_code")]
 
 
 class CityProject(models.Model):

@@ -73,3 +73,10 @@ def test_the_three_public_page_adds_up_the_chosen_government(client, district):
     assert "行政区划： 绍兴市本级（市级） 上海市普陀区（区级）" in text
     assert "/three-public/2021/?sort=reception&government=310107" in hrefs(page)
     assert client.get("/three-public/?government=310107")["Location"].endswith("/three-public/2021/?government=310107")
+
+
+def test_a_government_whose_budgets_are_drafts_again_is_not_offered(client, district):
+    assert "行政区划：" in page_text(client.get("/?year=2021"))
+    Budget.objects.filter(pk=district.pk).update(status="draft")  # its stored figures stay behind
+    assert "行政区划：" not in page_text(client.get("/?year=2021"))
+    assert "行政区划：" not in page_text(client.get("/subjects/function/201/2021/"))
