@@ -182,3 +182,12 @@ def test_the_home_page_adds_up_one_government_at_a_time(client, seed_budget):
     district_page = page_text(client.get("/?year=2021&government=310107&unit=yuan"))
     assert "2021年全区1个部门支出预算总计" in district_page and "绍兴市信访局" not in district_page
     assert client.get("/?government=999999").status_code == 404
+
+
+def test_a_budget_that_names_no_unit_shows_no_empty_unit_label(client, seed_budget):
+    from apps.public.tests.helpers import page_text
+
+    district = district_budget()
+    assert not district.units.exists()  # its document budgets the department as a whole
+    assert "预算单位：" not in page_text(client.get(district.get_absolute_url()))
+    assert "预算单位：【205001】绍兴市信访局本级" in page_text(client.get(seed_budget.get_absolute_url()))
