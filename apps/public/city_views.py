@@ -1,8 +1,6 @@
 """The city's pages: the home page (a year's totals, its largest departments and
 projects, every published department) and the 三公 ranking of a year."""
 
-from decimal import Decimal
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,7 +24,7 @@ from .filters import DepartmentBudgetFilter
 from .first_screen import LARGEST, city_projects
 from .links import page_of_government, request_unit, with_unit
 from .tables import PAGINATION, DepartmentBudgetTable
-from .three_public import CATEGORIES, category_totals, city_history, ranking
+from .three_public import CATEGORIES, city_history, ranking
 from .views import CHART_LIMIT, chosen_year, glossary_context
 
 
@@ -126,10 +124,11 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
     unit = request_unit(request)
     label = CATEGORIES[key][0]
     items = [(row.name, row.amounts[key]) for row in ranked if row.amounts[key] is not None]
-    added = sum((amount for _, amount in items), Decimal("0"))
-    rest = f"其余{len(items) - CHART_LIMIT}个部门"
-    points = top_and_rest(with_shares(items, added), added, CHART_LIMIT, rest)
     history = city_history(government)
+    # The year's totals by category, summed by the database: the cards, the chart's shares, the history.
+    city = dict(history).get(year) or dict.fromkeys(CATEGORIES)
+    rest = f"其余{len(items) - CHART_LIMIT}个部门"
+    points = top_and_rest(with_shares(items, city[key]), city[key], CHART_LIMIT, rest)
     whole = whole_of(government)
     charts = [Chart("ranking", "bar", f"{year}年各部门{label}", points, unit, "部门")] if items else []
     if len(history) > 1:
@@ -144,7 +143,7 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
         # The chosen category first, next to the names: in view on a phone without scrolling.
         "columns": {key: CATEGORIES[key], **{k: v for k, v in CATEGORIES.items() if k != key}},
         "ranked": ranked,
-        "city": category_totals(ranked),
+        "city": city,
         "history": history,
         "charts": charts,
         "government": government,

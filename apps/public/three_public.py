@@ -56,12 +56,3 @@ def city_history(government: Government | None = None) -> list[tuple[int, dict[s
     lines = ThreePublicLine.objects.filter(budget__in=budgets)
     rows = lines.values("budget__year").annotate(**three_public_sums()).order_by("budget__year")
     return [(row.pop("budget__year"), row) for row in rows]
-
-
-def category_totals(ranked: list[Ranked]) -> dict[str, Decimal | None]:
-    """The city's total of each category over the ranked departments; blank where none states one."""
-    totals: dict[str, Decimal | None] = {}
-    for key in CATEGORIES:
-        amounts = [row.amounts[key] for row in ranked if row.amounts[key] is not None]
-        totals[key] = sum(amounts, Decimal("0")) if amounts else None
-    return totals
