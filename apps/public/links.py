@@ -3,6 +3,7 @@
 page or file of every department (home, code pages, 三公, the year's files)
 naming the government the reader is looking at (`?government=310107`)."""
 
+from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.http import HttpRequest
@@ -49,6 +50,13 @@ def unit_reverse(unit: AmountUnit, viewname: str, **kwargs) -> str:
 
 def code_url(scheme: str, code: str, year: int, unit: AmountUnit, government: Government | None = None) -> str:
     return page_of_government(unit_reverse(unit, "public:code", scheme=scheme, code=code, year=year), government)
+
+
+def code_urls(scheme: str, year: int, unit: AmountUnit, government: Government | None) -> Callable[[str], str]:
+    """Code → its code page, for many codes of one tree: one reverse() for all of them (codes are
+    digits, so the placeholder is unambiguous)."""
+    template = code_url(scheme, "000", year, unit, government)
+    return lambda code: template.replace("/000/", f"/{code}/", 1)
 
 
 def budget_url_with(budget, viewname: str, unit: AmountUnit, **kwargs) -> str:

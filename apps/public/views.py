@@ -15,6 +15,7 @@ from apps.budgets.explanation import explanation_context, explanation_paragraphs
 from apps.budgets.models import PROJECT_SOURCES, Budget, Phase
 from apps.budgets.official import OfficialTable, TableSources, build_all, build_table, slugs_of
 from apps.budgets.published import (
+    ChildAmount,
     children_amounts,
     chosen_government,
     code_history,
@@ -31,7 +32,7 @@ from .compare import comparison_for
 from .figures import headline_cards, headlines
 from .filters import ProjectFilter
 from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
-from .links import budget_url_with, code_url, request_unit, with_unit
+from .links import budget_url_with, code_urls, request_unit, with_unit
 from .narrative_check import differences
 from .search import search as search_all
 from .tables import (
@@ -74,12 +75,7 @@ def official_views(
 ) -> list[OfficialTableView]:
     """The official tables in the reader's unit, codes linking to their code pages
     and project names to their project pages (`projects` in the tables' order)."""
-
-    def code_link(scheme: str):
-        # One reverse() per table, not per row: codes are digits, so the placeholder is unambiguous.
-        template = code_url(scheme, "000", budget.year, unit, budget.department.government)
-        return lambda code: template.replace("/000/", f"/{code}/", 1)
-
+    government = budget.department.government
     project_template = budget_url_with(budget, "public:project", unit, pk=0)
     project_urls = [project_template.replace("/0/", f"/{project.pk}/", 1) for project in projects]
     return [
@@ -87,7 +83,7 @@ def official_views(
             table,
             detail_url=with_unit(budget.table_url(table.slug), unit),
             unit=unit,
-            code_url=code_link(table.code_scheme) if table.code_scheme else None,
+            code_url=code_urls(table.code_scheme, budget.year, unit, government) if table.code_scheme else None,
             project_urls=project_urls,
         )
         for table in official
@@ -202,6 +198,11 @@ class CodeView(SingleTableMixin, TemplateView):
             "history", "line", f"历年“{self.node.name}”金额（各部门合计）", points, request_unit(self.request), "年度"
         )
 
+    def children(self) -> list[tuple[ChildAmount, str]]:
+        """The code's children with their amounts and the addresses of their pages."""
+        url = code_urls(self.node.scheme, self.node.year, request_unit(self.request), self.government)
+        return [(child, url(child.code.code)) for child in children_amounts(self.node, self.government)]
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         history = code_history(self.node, self.government)
@@ -217,7 +218,7 @@ class CodeView(SingleTableMixin, TemplateView):
             # The glossary explains some codes under their full path: 一般公共服务支出（类）…（款）行政运行（项）
             glossary_key="".join(f"{code.name}（{code.level}）" for code in [*ancestors, self.node]),
             total=self.total,
-            children=children_amounts(self.node, self.government),
+            children=self.children(),
             government=self.government,
             governments=self.governments,
             whole=whole_of(self.government),
