@@ -13,6 +13,7 @@ from apps.budgets.published import (
     chosen_government,
     city_totals,
     largest_budgets,
+    named_government,
     published_years,
     publishing_governments,
     whole_of,
@@ -104,11 +105,12 @@ class HomeView(SingleTableMixin, FilterView):
 
 def three_public_latest(request: HttpRequest) -> HttpResponse:
     """The 三公 ranking of the latest year with published budgets (the site menu's link)."""
-    years = published_years()
+    government = named_government(request.GET.get("government"))
+    years = published_years(government)
     if not years:
         raise Http404("暂无已公开的部门预算。")
     url = with_unit(reverse("public:three-public", kwargs={"year": years[0]}), request_unit(request))
-    return redirect(page_of_government(url, chosen_government(request.GET.get("government"), years[0])))
+    return redirect(page_of_government(url, government))
 
 
 def three_public(request: HttpRequest, year: int) -> HttpResponse:
@@ -136,7 +138,7 @@ def three_public(request: HttpRequest, year: int) -> HttpResponse:
         charts.append(Chart("history", "line", f"历年{whole}“三公”经费合计", trend, unit, "年度"))
     context = {
         "year": year,
-        "years": years,
+        "years": published_years(government),  # the years to switch to, of the government shown
         "key": key,
         "label": label,
         "categories": CATEGORIES,
