@@ -80,3 +80,10 @@ def test_a_government_whose_budgets_are_drafts_again_is_not_offered(client, dist
     Budget.objects.filter(pk=district.pk).update(status="draft")  # its stored figures stay behind
     assert "行政区划：" not in page_text(client.get("/?year=2021"))
     assert "行政区划：" not in page_text(client.get("/subjects/function/201/2021/"))
+
+
+def test_the_three_public_menu_opens_the_chosen_governments_latest_year(client, seed_budget):
+    district_budget(year=2020)  # the city's latest is 2021
+    assert client.get("/three-public/?government=310107")["Location"].endswith("/three-public/2020/?government=310107")
+    page = client.get("/three-public/2020/?government=310107")
+    assert "/three-public/2021/?government=310107" not in hrefs(page)  # no year it has not published
