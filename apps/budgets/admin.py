@@ -135,13 +135,23 @@ class BudgetAdmin(
     apps built on budgets (import a workbook, ingest a disclosure): budgets imports neither."""
 
     department_path = "department"
-    list_display = ["department", "year", "phase", "status", "check_mark", "published_at", "updated_at"]
+    list_display = [
+        "department",
+        "government",
+        "year",
+        "phase",
+        "status",
+        "check_mark",
+        "published_at",
+        "updated_at",
+    ]
     list_per_page = 25  # each row runs the checks for its mark
     readonly_fields = ["status", "published_at"]
-    list_filter = ["status", "phase", "year"]
-    search_fields = ["department__code", "department__name", "=year"]
+    # A site can hold several governments' budgets, whose department codes repeat (205 of each).
+    list_filter = ["status", "phase", "year", "department__government"]
+    search_fields = ["department__code", "department__name", "department__government__name", "=year"]
     autocomplete_fields = ["department", "units"]
-    list_select_related = ["department"]
+    list_select_related = ["department__government"]
     inlines = [
         FunctionLineInline,
         EconomicLineInline,
@@ -150,6 +160,10 @@ class BudgetAdmin(
         NarrativeInline,
         FunctionPurposeInline,
     ]
+
+    @admin.display(description="行政区划", ordering="department__government__code")
+    def government(self, budget: Budget) -> str:
+        return budget.department.government.name
 
     def get_fieldsets(self, request, obj=None):
         fields = ["department", "year", "phase", "units", "carry_forward", "status", "published_at"]

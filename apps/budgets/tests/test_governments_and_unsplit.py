@@ -191,3 +191,17 @@ def test_a_budget_that_names_no_unit_shows_no_empty_unit_label(client, seed_budg
     assert not district.units.exists()  # its document budgets the department as a whole
     assert "预算单位：" not in page_text(client.get(district.get_absolute_url()))
     assert "预算单位：【205001】绍兴市信访局本级" in page_text(client.get(seed_budget.get_absolute_url()))
+
+
+def test_finance_staff_list_one_governments_budgets_in_the_admin(admin_client, seed_budget):
+    from apps.public.tests.helpers import page_text
+
+    district = district_budget()
+    listing = page_text(
+        admin_client.get(
+            f"/admin/budgets/budget/?department__government__id__exact={district.department.government_id}"
+        )
+    )
+    assert "上海市普陀区人民政府某街道办事处" in listing and "绍兴市信访局" not in listing
+    found = page_text(admin_client.get("/admin/budgets/budget/?q=上海市普陀区"))  # by the government's name
+    assert "上海市普陀区人民政府某街道办事处" in found and "绍兴市信访局" not in found
