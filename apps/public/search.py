@@ -14,7 +14,7 @@ from django.urls import reverse
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget, CityFigures, Phase, Status
 from apps.projects.models import Indicator, Project
-from apps.reference.models import ClassificationCode, Department, GlossaryTerm, Scheme, Unit
+from apps.reference.models import ClassificationCode, Department, GlossaryTerm, Government, Scheme, Unit
 
 from .first_screen import compact_amount
 from .links import code_url, unit_reverse, with_unit
@@ -64,6 +64,11 @@ def capped(rows: list, kind: str, to_result) -> ResultGroup:
     return ResultGroup(kind, [to_result(row) for row in rows[:LIMIT]], truncated=len(rows) > LIMIT)
 
 
+def where(government: Government) -> str:
+    """Another government's department is named with it: department codes repeat between governments."""
+    return "" if government.primary else f"{government.name} · "
+
+
 def budget_url(department_code: str, year: int, unit: AmountUnit) -> str:
     return unit_reverse(unit, "public:budget", department=department_code, year=year)
 
@@ -90,7 +95,7 @@ def departments(terms: Terms, every: bool, unit: AmountUnit) -> ResultGroup:
         return Result(
             d.title,
             budget_url(d.url_key, d.latest, unit),
-            f"部门编码 {d.code} · {d.latest}年支出总计",
+            f"{where(d.government)}部门编码 {d.code} · {d.latest}年支出总计",
             compact_amount(amount),
         )
 

@@ -19,6 +19,16 @@ def hrefs(response) -> list[str]:
     return [html.unescape(h) for h in re.findall(r'href="([^"]*)"', response.content.decode())]
 
 
+def group_text(response, kind: str) -> str:
+    """The text of one group of results, from its heading to the next."""
+    text = page_text(response)
+    start = text.index(f" {kind} （")
+    kinds = ["专题与名词解释", "部门", "预算单位", "项目", "科目", "绩效指标"]
+    rest = [text.find(f" {k} （", start + 1) for k in kinds]
+    ends = [i for i in rest if i > start] + [text.index("数据来源")]
+    return text[start : min(ends)]
+
+
 def row_text(response, marker: str) -> str:
     """The text of the first table row containing `marker` (the first screen's lists above the tables aside)."""
     body = response.content.decode()

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from apps.budgets.models import Budget
 from apps.budgets.tests.district import district_budget
 
-from .helpers import hrefs, page_text
+from .helpers import group_text, hrefs, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,9 @@ def test_the_three_public_menu_opens_the_chosen_governments_latest_year(client, 
     assert client.get("/three-public/?government=310107")["Location"].endswith("/three-public/2020/?government=310107")
     page = client.get("/three-public/2020/?government=310107")
     assert "/three-public/2021/?government=310107" not in hrefs(page)  # no year it has not published
+
+
+def test_search_names_another_governments_department_with_its_government(client, district):
+    found = group_text(client.get("/search/", {"q": "205"}), "部门")
+    assert "上海市普陀区 · 部门编码 205" in found and "绍兴市信访局" in found
+    assert "绍兴市本级 · " not in found  # the primary government's departments as before

@@ -6,17 +6,7 @@ import pytest
 from apps.budgets.models import Status
 
 from .factories import many_departments
-from .helpers import hrefs, page_text
-
-
-def group_text(response, kind: str) -> str:
-    """The text of one group of results, from its heading to the next."""
-    text = page_text(response)
-    start = text.index(f" {kind} （")
-    kinds = ["专题与名词解释", "部门", "预算单位", "项目", "科目", "绩效指标"]
-    rest = [text.find(f" {k} （", start + 1) for k in kinds]
-    ends = [i for i in rest if i > start] + [text.index("数据来源")]
-    return text[start : min(ends)]
+from .helpers import group_text, hrefs, page_text
 
 
 def test_receptions_are_found_as_a_code_a_project_and_indicators(client, seed_budget):
