@@ -41,6 +41,7 @@ def test_a_district_code_page_keeps_the_district_in_its_links(client, district):
     page = client.get("/subjects/function/212/2021/?government=310107&unit=wan")
     assert "行政区划： 绍兴市本级（市级） 上海市普陀区（区级）" in page_text(page)  # which one this page adds up
     assert "2021年全区各部门合计" in page_text(page)
+    assert "212 城乡社区支出的下级科目（2021年全区各部门合计）" in page_text(page)
     assert links_to(page, "/subjects/function/21201/2021/") == {
         "/subjects/function/21201/2021/?unit=wan&government=310107"
     }
