@@ -64,6 +64,15 @@ def named_government(key: str | None) -> Government | None:
     return found
 
 
+def year_file_government(key: str | None, year: int) -> Government | None:
+    """The government a year's file is of (`?government=`; None: every government): a 404 unless it
+    has published budgets that year."""
+    government = named_government(key)
+    if not published_budgets(government).filter(year=year).exists():
+        raise Http404(f"{year} 年{government.name if government else ''}没有已公开的部门预算")
+    return government
+
+
 def whole_of(government: Government | None) -> str:
     """How a page names the departments it adds up: 全市, 全区 … or 全部 for every government."""
     return government.whole if government else "全部"

@@ -25,6 +25,7 @@ from apps.budgets.models import (
     ThreePublicCategory,
     ThreePublicLine,
 )
+from apps.budgets.published import published_budgets
 from apps.projects.models import Indicator, ProjectFunding
 from apps.reference.models import ClassificationCode, Government
 
@@ -80,8 +81,7 @@ def amount(value: Decimal | None) -> str:
 
 def budgets_of(year: int, government: Government | None = None) -> QuerySet:
     """The year's published budgets, of one government or of all (None)."""
-    found = Budget.objects.published().filter(year=year)
-    return found if government is None else found.filter(department__government=government)
+    return published_budgets(government).filter(year=year)
 
 
 def lines_of(model, year: int, government: Government | None) -> QuerySet:

@@ -9,13 +9,13 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.caching import public_cache
 from apps.budgets.models import Budget, Phase
 from apps.budgets.official import SLUGS, build_table, slugs_of
-from apps.budgets.published import named_government
+from apps.budgets.published import named_government, year_file_government
 from apps.reference.models import ClassificationCode, Government
 
 from .lists import code_departments, list_csv, list_xlsx, year_departments
 from .table_files import table_csv, table_json
 from .writer import write_budget_workbook, write_table_workbook
-from .year import write_year_workbook, year_budgets, year_csv_lines
+from .year import write_year_workbook, year_csv_lines
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -59,14 +59,6 @@ def table_file(request: HttpRequest, department: str, year: int, slug: str, fmt:
     return attachment(stream.getvalue(), XLSX, file_stem(budget, f"-{slug}.xlsx"))
 
 
-def published_year(request: HttpRequest, year: int) -> Government | None:
-    """The government `?government=` names (None: every government), which has published budgets that year."""
-    government = named_government(request.GET.get("government"))
-    if not year_budgets(year, government).exists():
-        raise Http404(f"{year} 年{government.name if government else ''}没有已公开的部门预算")
-    return government
-
-
 def file_stem_of(year: int, government: Government | None) -> str:
     """2021 or 2021-310107: one government's file does not overwrite another's in a downloads folder."""
     return f"{year}-{government.url_prefix}" if government else str(year)
@@ -75,7 +67,7 @@ def file_stem_of(year: int, government: Government | None) -> str:
 @public_cache
 def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
     """Written to a temporary file with constant memory, then streamed from it."""
-    government = published_year(request, year)
+    government = year_file_government(request.GET.get("government"), year)
     file = tempfile.TemporaryFile()
     write_year_workbook(year, file, unit=AmountUnit.from_query(request.GET.get("unit")), government=government)
     file.seek(0)
@@ -87,7 +79,7 @@ def year_xlsx(request: HttpRequest, year: int) -> FileResponse:
 def year_table_csv(request: HttpRequest, year: int, slug: str) -> StreamingHttpResponse:
     if slug not in SLUGS:
         raise Http404(f"没有名为“{slug}”的表")
-    government = published_year(request, year)
+    government = year_file_government(request.GET.get("government"), year)
     lines = year_csv_lines(year, slug, AmountUnit.from_query(request.GET.get("unit")), government)
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{file_stem_of(year, government)}-{slug}.csv"
@@ -105,7 +97,7 @@ def list_file(listing, fmt: str, filename: str, unit: AmountUnit) -> HttpRespons
 @public_cache
 def year_departments_file(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     """The home page's department table as a file."""
-    government = published_year(request, year)
+    government = year_file_government(request.GET.get("government"), year)
     listing = year_departments(year, government)
     unit = AmountUnit.from_query(request.GET.get("unit"))
     return list_file(listing, fmt, f"{file_stem_of(year, government)}-departments", unit)

@@ -17,6 +17,7 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget
 from apps.budgets.official import SLUGS, Column, OfficialTable, build_table, slugs_of
 from apps.budgets.official.sources import SourceBatch
+from apps.budgets.published import published_budgets
 from apps.reference.models import Government
 
 from .table_files import merge_columns, table_csv
@@ -38,9 +39,7 @@ def with_department(table: OfficialTable, year: int, columns: list[Column] | Non
 
 def year_budgets(year: int, government: Government | None = None):
     """The year's published budgets, of one government or of all (None)."""
-    found = Budget.objects.published().filter(year=year)
-    if government is not None:
-        found = found.filter(department__government=government)
+    found = published_budgets(government).filter(year=year)
     return found.for_budget_page().order_by("department__government__code", "department__code", "phase")
 
 
