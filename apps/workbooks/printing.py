@@ -42,7 +42,10 @@ def wrapped_lines(value, width: float) -> int:
     """How many lines a text needs in a column `width` characters wide."""
     if not isinstance(value, str) or not value:
         return 1
-    return text_lines(value, max(width - 1, 1))  # less the cell's padding
+    usable = max(width - 1, 1)  # less the cell's padding
+    if 2 * len(value) <= usable and "\n" not in value:
+        return 1  # fits even if every character is a wide one: a year's workbook measures millions of cells
+    return text_lines(value, usable)
 
 
 @lru_cache(maxsize=1 << 16)

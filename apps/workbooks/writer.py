@@ -51,18 +51,16 @@ TABLE_WIDTHS = {
 # Tables printed one page wide however many pages tall (their long texts would shrink past reading).
 FIT_WIDTH_ONLY = {"performance"}
 TITLE_HEIGHT = 24.0
-HEADER_ROWS = 4  # title, subtitle, 单位 and the flat header of a constant-memory sheet
 
 
 class BudgetWorkbook:
-    """One xlsx file; `constant_memory` streams rows to disk as they are written."""
+    """One xlsx file, written in memory (the whole year's is flat_xlsx's)."""
 
-    def __init__(self, stream: BinaryIO | str, *, constant_memory: bool = False):
+    def __init__(self, stream: BinaryIO | str):
         self.book = xlsxwriter.Workbook(
             stream,
             {
-                "in_memory": not constant_memory,
-                "constant_memory": constant_memory,
+                "in_memory": True,
                 "strings_to_formulas": False,
                 "strings_to_numbers": False,
                 "strings_to_urls": False,
@@ -122,11 +120,9 @@ class BudgetWorkbook:
         numbers = [LINE] if any(column.number for column in table.columns) else []
         return [TITLE_HEIGHT, row_height(wrapped_lines(subtitle, sum(widths))), LINE, *header, *numbers]
 
-    def sheet_head(
-        self, table: OfficialTable, subtitle: str, unit: AmountUnit, flat: bool = False
-    ) -> tuple[Worksheet, int]:
-        """Title, subtitle and 单位 rows, then the header (merged as in the disclosure,
-        or `flat`: one row, 基本支出·人员支出); returns the sheet and its first data row."""
+    def sheet_head(self, table: OfficialTable, subtitle: str, unit: AmountUnit) -> tuple[Worksheet, int]:
+        """Title, subtitle and 单位 rows, then the header merged as in the disclosure;
+        returns the sheet and its first data row."""
         sheet = self.book.add_worksheet(table.name)
         last = len(table.columns) - 1
         widths = table_widths(table)
@@ -138,26 +134,16 @@ class BudgetWorkbook:
         sheet.merge_range(2, 0, 2, last, f"单位：{unit.label}", self.right)
         for col, width in enumerate(widths):
             sheet.set_column(col, col, width)
-        if not flat:
-            a4_landscape(sheet)
-            return sheet, self.header_rows(sheet, table, 3)
-        labels = [f"{column.group}·{column.label}" if column.group else column.label for column in table.columns]
-        sheet.set_row(3, row_height(max(wrapped_lines(label, width) for label, width in zip(labels, widths))))
-        for col, label in enumerate(labels):
-            sheet.write_string(3, col, label, self.header)
-        sheet.freeze_panes(4, 1)
-        a4_landscape(sheet, repeat=(3, 3))
-        return sheet, 4
+        a4_landscape(sheet)
+        return sheet, self.header_rows(sheet, table, 3)
 
-    def table_rows(
-        self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit, extra: dict | None = None
-    ) -> int:
-        """The table's rows from `row` on (with `extra` cells, e.g. the department, in each); returns the next row."""
+    def table_rows(self, sheet: Worksheet, row: int, table: OfficialTable, unit: AmountUnit) -> int:
+        """The table's rows from `row` on; returns the next row."""
         columns = [(col, column.key, column.kind) for col, column in enumerate(table.columns)]
         texts = text_columns(table, table_widths(table))
         convert = None if unit is AmountUnit.YUAN else unit.convert  # stored amounts are 元 to the cent
         for data_row in table.rows:
-            cells = {**data_row.cells, **extra} if extra else data_row.cells
+            cells = data_row.cells
             lines = lines_needed(cells, texts)
             if lines > 1:
                 sheet.set_row(row, row_height(lines))  # spreadsheets do not grow rows for text a program wrote
@@ -167,7 +153,6 @@ class BudgetWorkbook:
                     value = convert(value)
                 self.cell(sheet, row, col, value, kind, bold=data_row.is_total)
             row += 1
-        forget_written_heights(sheet)
         return row
 
     def header_rows(self, sheet: Worksheet, table: OfficialTable, row: int) -> int:
@@ -241,16 +226,6 @@ class BudgetWorkbook:
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(count, 1), len(spec.fields) - 1)
         a4_landscape(sheet, repeat=(0, 0))
-
-
-def forget_written_heights(sheet: Worksheet) -> None:
-    """In constant_memory mode XlsxWriter keeps every row's set_row height after the row is on disk
-    (only to place images, which these sheets have none of): a year's 400 000 rows kept 90 MB of them.
-    Rows above the one being written are on disk, their heights in them; the header rows stay."""
-    if sheet.constant_memory:
-        for row in [row for row in sheet.row_info if HEADER_ROWS <= row < sheet.previous_row]:
-            sheet.row_info.pop(row)
-            sheet.row_sizes.pop(row, None)
 
 
 def table_widths(table: OfficialTable) -> list[int]:

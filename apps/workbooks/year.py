@@ -1,5 +1,6 @@
 """Every published budget of a year in one workbook: one sheet per official
-table with a department column in front, streamed with constant memory.
+table with a department column in front, streamed with constant memory
+(flat_xlsx writes it).
 
 A table's columns can differ between budgets (another province's set prints its
 own 支出预算总表; a budget whose 基本支出 is not split has no 人员/公用 columns):
@@ -20,8 +21,8 @@ from apps.budgets.official.sources import SourceBatch
 from apps.budgets.published import published_budgets
 from apps.reference.models import Government
 
+from .flat_xlsx import FlatWorkbook
 from .table_files import merge_columns, table_csv
-from .writer import BudgetWorkbook
 
 DEPARTMENT = Column("department", "部门", kind="text")
 SPOOL_IN_MEMORY = 1024 * 1024  # bytes a table's spool keeps in memory; beyond, it goes to disk
@@ -84,18 +85,17 @@ def write_year_workbook(
 ) -> int:
     """Returns how many budgets it holds. Rows go to disk as they are written,
     so memory stays flat however many departments the year has."""
-    workbook = BudgetWorkbook(stream, constant_memory=True)
+    workbook = FlatWorkbook(stream)
     every_table = year_tables(year, SLUGS, government)
+    subtitle = f"{year}年{government.name if government else '全部'}已公开部门预算"
     for slug in SLUGS:
         columns, tables = every_table[slug]
-        sheet = row = None
+        sheet = None
         for department, table in tables:
             table = with_department(table, year, columns)
-            if sheet is None:
-                # One header row: rows stream to disk in order, and a tidy header suits the data's users.
-                subtitle = f"{year}年{government.name if government else '全部'}已公开部门预算"
-                sheet, row = workbook.sheet_head(table, subtitle, unit, flat=True)
-            row = workbook.table_rows(sheet, row, table, unit, extra={"department": department})
+            # One header row: rows stream to disk in order, and a tidy header suits the data's users.
+            sheet = sheet or workbook.sheet(table, subtitle, unit)
+            sheet.table_rows(table, unit, extra={"department": department})
     workbook.close()
     return year_budgets(year, government).count()
 

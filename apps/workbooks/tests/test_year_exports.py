@@ -6,13 +6,17 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from openpyxl.utils.escape import unescape
 
+from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget, FunctionLine, RevenueLine
 from apps.budgets.official import SLUGS, build_table, slugs_of
 from apps.generator import store
+from apps.projects.models import Project
 from apps.reference.models import ClassificationCode, Department
 from apps.reference.tests.helpers import home_government
 from apps.workbooks.printing import row_height
+from apps.workbooks.safety import sheet_rows
 from apps.workbooks.table_files import column_label, merge_columns
 from apps.workbooks.writer import row_lines, table_widths
 from apps.workbooks.year import label, with_department, write_year_workbook, year_budgets
@@ -136,7 +140,38 @@ def test_year_workbook_is_every_budgets_own_tables_cell_by_cell(seed_budget):
             for row in table.rows
         ]
         sheet = formatted[tables[0][1].name]
-        # XlsxWriter stores heights in whole pixels (32.0 points is 32.25)
         written = [sheet.row_dimensions[row].height for row in range(5, 5 + len(heights))]
-        assert written == pytest.approx(heights, abs=0.5) and written.count(None) == heights.count(None), slug
+        assert written == heights and written.count(None) == heights.count(None), slug
     assert len(book.sheetnames) == sheets == len(SLUGS)
+
+
+def test_year_workbook_opens_as_a_formatted_printable_table(seed_budget):
+    """The year's sheets read in a spreadsheet as the budget's own do: amounts exactly the table's, to the
+    cent, formatted #,##0.00; 合计 rows bold; the header frozen and printed on every A4 landscape page;
+    a name that looks like a formula, holds markup or a control character stays the text it was."""
+    Project.objects.filter(name="培训费").update(name='=HYPERLINK("x")<b>&\x07')
+    out = io.BytesIO()
+    write_year_workbook(2021, out, unit=AmountUnit.WAN)
+    content = out.getvalue()
+    table = build_table(seed_budget, "projects")
+    sheet = openpyxl.load_workbook(io.BytesIO(content))[table.name]
+    assert (sheet["A1"].value, sheet["A3"].value) == ("2021年部门项目支出表（全部部门）", "单位：万元")
+    assert "A1:" in str(sheet.merged_cells) and sheet.freeze_panes == "B5" and sheet.print_title_rows == "$4:$4"
+    assert (sheet.page_setup.paperSize, sheet.page_setup.orientation, sheet.page_setup.fitToHeight) == (
+        9,
+        "landscape",
+        0,
+    )
+    rows = list(sheet.iter_rows(min_row=5))
+    total = next(row for row in rows if "合计" in [cell.value for cell in row])
+    money = [cell for cell in total if isinstance(cell.value, float)]
+    assert money and {(cell.number_format, cell.font.b, cell.border.left.style) for cell in money} == {
+        ("#,##0.00", True, "thin")
+    }
+    names = [cell.value for row in rows for cell in row if isinstance(cell.value, str) and "HYPERLINK" in cell.value]
+    # openpyxl leaves a control character as the file holds it (Excel reads _x0007_ back as one)
+    assert [unescape(name) for name in names] == ['=HYPERLINK("x")<b>&\x07']
+    exact = sheet_rows(content)[table.name]
+    amounts = [row.cells[c.key] for row in table.rows for c in table.columns if c.kind == "money"]
+    written = [value for row in exact[4:] for value in row if isinstance(value, Decimal)]
+    assert written == [AmountUnit.WAN.convert(amount) for amount in amounts if amount is not None]
