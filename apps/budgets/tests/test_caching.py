@@ -3,6 +3,7 @@ withdrawing anything makes them new at once; staff responses are never cached.""
 
 import os
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -29,6 +30,15 @@ def test_a_repeated_request_is_served_from_the_cache(client, seed_budget, django
     with django_assert_max_num_queries(1):  # the publication version, nothing else
         second = client.get(URL)
     assert second.content == first.content and second["ETag"] == first["ETag"]
+
+
+def test_last_modified_is_the_moment_of_the_last_publication(client, seed_budget):
+    """In UTC whatever the site's time zone (Asia/Shanghai): a date eight hours early would let a
+    browser's If-Modified-Since keep a page a later change replaced."""
+    published = datetime(2026, 3, 1, 9, 30, 15, tzinfo=UTC)
+    Budget.objects.filter(pk=seed_budget.pk).update(published_at=published)
+    Department.objects.update(updated_at=published - timedelta(days=1))
+    assert client.get(URL)["Last-Modified"] == "Sun, 01 Mar 2026 09:30:15 GMT"
 
 
 def test_a_conditional_request_gets_304(client, seed_budget, django_assert_max_num_queries):
