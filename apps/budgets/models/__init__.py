@@ -190,6 +190,7 @@ class Budget(models.Model):
             ),
             models.CheckConstraint(condition=Q(carry_forward__gte=0), name="carry_forward_not_negative"),
         ]
+        indexes = [models.Index(fields=["status", "year"], name="budgets_by_status_year")]  # published_years
 
     def __str__(self) -> str:
         return f"{self.department.name} {self.year}年{self.get_phase_display()}"
