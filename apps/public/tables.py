@@ -2,6 +2,7 @@
 (元/万元) in `render_*`; `value_*` keeps the exact yuan for exports. Every link
 carries the unit."""
 
+import html
 from collections.abc import Callable
 from decimal import Decimal
 from functools import cached_property
@@ -11,10 +12,10 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django_tables2.columns import BoundColumn
 from django_tables2.rows import BoundRow
-from django_tables2.utils import signature
+from django_tables2.utils import Accessor, signature
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
@@ -185,6 +186,34 @@ def budget_url_template(year: int, unit: AmountUnit) -> str:
     return with_unit(reverse("public:budget", kwargs={"department": URL_KEY_PLACEHOLDER, "year": year}), unit)
 
 
+def record_getter(accessor: Accessor) -> Callable[[object], object]:
+    """`accessor.resolve(record, quiet=True)` for the records lists show, at a tenth of its cost: a
+    dict's key, or a model's attributes along the path; anything else (a callable on the way) goes
+    through django-tables2, whose lookups try each kind in turn and catch the exceptions."""
+    bits = accessor.bits
+
+    def get(record):
+        if isinstance(record, dict):
+            return record[accessor] if accessor in record else accessor.resolve(record, quiet=True)
+        current = record
+        for bit in bits:
+            current = getattr(current, bit, None)
+            if current is None:
+                return None
+            if callable(current):
+                return accessor.resolve(record, quiet=True)
+        return current
+
+    return get
+
+
+def as_cell(value) -> str:
+    """A rendered value as the template printed it: localized, and escaped unless it is safe HTML."""
+    if isinstance(value, str):
+        return value if isinstance(value, SafeData) else html.escape(value)  # Django's escape, less its lazy check
+    return conditional_escape(localize(value))
+
+
 class ListTable(tables.Table):
     """A sortable list (list_table.html) whose body `body_html` builds in Python, cell for cell what
     django-tables2's BoundRow and the template gave: each cell rendered one by one through them cost
@@ -203,17 +232,18 @@ class ListTable(tables.Table):
             # Links and get_FOO_display are django-tables2's own business: let it render those cells.
             return lambda row: conditional_escape(localize(row.get_cell(column.name)))
         wanted, catch_all = signature(column.render)
-        names = None if catch_all else set(wanted)
+        fixed = {"column": column.column, "bound_column": column, "table": self}
+        fixed = {name: given for name, given in fixed.items() if catch_all or name in wanted}
+        per_row = [name for name in ("value", "record", "bound_row") if catch_all or name in wanted]
         empty, default = column.column.empty_values, conditional_escape(column.default)
+        get = record_getter(column.accessor)
 
         def render(row: BoundRow) -> str:
-            value = column.accessor.resolve(row.record, quiet=True)
+            value = get(row.record)
             if value in empty:
                 return default
-            given = {"value": value, "record": row.record, "column": column.column, "bound_column": column}
-            given |= {"bound_row": row, "table": self}
-            kwargs = given if names is None else {k: v for k, v in given.items() if k in names}
-            return conditional_escape(localize(column.render(**kwargs)))
+            given = {"value": value, "record": row.record, "bound_row": row}
+            return as_cell(column.render(**fixed, **{name: given[name] for name in per_row}))
 
         return render
 
