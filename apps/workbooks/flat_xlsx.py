@@ -22,6 +22,7 @@ from apps.budgets.amounts import AmountUnit
 from apps.budgets.official import OfficialTable
 
 from .printing import A4, PAGE_FOOTER, SIDE_MARGIN, TOP_MARGIN, row_height, wrapped_lines
+from .table_files import column_label
 from .writer import TITLE_HEIGHT, table_widths
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -102,7 +103,7 @@ class FlatSheet:
         self.head(table, subtitle, unit)
 
     def head(self, table: OfficialTable, subtitle: str, unit: AmountUnit) -> None:
-        labels = [f"{c.group}·{c.label}" if c.group else c.label for c in table.columns]
+        labels = [column_label(column) for column in table.columns]
         subtitle_lines = wrapped_lines(subtitle, sum(self.widths))
         self.text_row([(table.title, TITLE)], TITLE_HEIGHT)
         self.text_row([(subtitle, PLAIN)], row_height(subtitle_lines) if subtitle_lines > 1 else None)
