@@ -168,7 +168,8 @@ def write_report(results: dict, path: Path) -> None:
         "## Targets (issue 12)",
         *targets_table(dbs),
         "",
-        f"## 1. Server time per page, page cache off (in-process, {results['runs']} requests each)",
+        f"## 1. Server time per page, page cache off (in-process, {results['runs']} requests each, "
+        f"best of {results.get('rounds', 1)} rounds taken in turn with the seed)",
         "p50 / p95 ms (queries). budget: the largest department's (in the seed, the seed's own department);"
         " api table: its one-table JSON (bench/datasette.py names the table).",
         "",

@@ -30,7 +30,9 @@ def published_years(government: Government | None = None) -> list[int]:
 
     Optimized for the home page, which asks it twice on every request: the query steps down the
     `budgets_by_status_year` index one year at a time, a few lookups however many budgets there are,
-    where a DISTINCT read every budget (2 ms of 10,000 on SQLite). Django has no recursive queries."""
+    where a DISTINCT read every budget (2 ms of 10,000 on SQLite). ORDER BY … LIMIT 1 rather than MAX():
+    PostgreSQL reads an index backwards for MAX() only without a join, and the government's is one (6 ms).
+    Django has no recursive queries."""
     where, params = "b.status = %s", [Status.PUBLISHED]
     if government is not None:
         departments = Department._meta.db_table
@@ -40,9 +42,9 @@ def published_years(government: Government | None = None) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"""WITH RECURSIVE years(year) AS (
-                SELECT MAX(b.year) FROM {budgets} b WHERE {where}
+                SELECT (SELECT b.year FROM {budgets} b WHERE {where} ORDER BY b.year DESC LIMIT 1)
                 UNION ALL
-                SELECT (SELECT MAX(b.year) FROM {budgets} b WHERE {where} AND b.year < years.year)
+                SELECT (SELECT b.year FROM {budgets} b WHERE {where} AND b.year < years.year ORDER BY b.year DESC LIMIT 1)
                 FROM years WHERE years.year IS NOT NULL
             ) SELECT year FROM years WHERE year IS NOT NULL ORDER BY year DESC""",
             params * 2,
