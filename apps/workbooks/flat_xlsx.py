@@ -70,11 +70,14 @@ ZIP_LIMIT = (1 << 31) - 1  # bytes of a zip member written without the ZIP64 ext
 
 
 @lru_cache(maxsize=1 << 16)  # a year's sheets repeat department and code names on every budget's rows
-def xml_text(value: str) -> str:
+def inline_text(value: str) -> str:
+    """A text cell's content: escaped, and with its leading or trailing spaces marked to be kept (Excel
+    trims them otherwise)."""
     value = value[:MAX_TEXT]
-    if not MARKUP.search(value):
-        return value
-    return escape(UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", value))
+    if MARKUP.search(value):
+        value = escape(UNWRITABLE.sub(lambda found: f"_x{ord(found.group()):04X}_", value))
+    kept = ' xml:space="preserve"' if value != value.strip() else ""
+    return f"<is><t{kept}>{value}</t></is>"
 
 
 def column_letters(index: int) -> str:
@@ -114,7 +117,7 @@ class FlatSheet:
     def text_row(self, cells: list[tuple[str, int]], height: float | None) -> None:
         self.row += 1
         written = "".join(
-            f'<c r="{letters}{self.row}" s="{style}" t="inlineStr"><is><t>{xml_text(text)}</t></is></c>'
+            f'<c r="{letters}{self.row}" s="{style}" t="inlineStr">{inline_text(text)}</c>'
             for letters, (text, style) in zip(self.letters, cells)
         )
         self.rows_file.write(f"{self.row_start(height)}{written}</row>".encode())
@@ -147,7 +150,7 @@ class FlatSheet:
                 else:
                     value = str(value)
                     lines = max(lines, wrapped_lines(value, width))
-                    written.append(f'<c r="{ref}" s="{text}" t="inlineStr"><is><t>{xml_text(value)}</t></is></c>')
+                    written.append(f'<c r="{ref}" s="{text}" t="inlineStr">{inline_text(value)}</c>')
             # Spreadsheets do not grow rows for text a program wrote: the height its longest text needs.
             parts.append(self.row_start(row_height(lines) if lines > 1 else None))
             parts.extend(written)
