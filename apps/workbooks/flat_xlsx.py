@@ -18,6 +18,8 @@ from functools import lru_cache
 from typing import BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
+from xlsxwriter.utility import xl_col_to_name
+
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.official import OfficialTable
 
@@ -80,15 +82,6 @@ def inline_text(value: str) -> str:
     return f"<is><t{kept}>{value}</t></is>"
 
 
-def column_letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def stored_width(characters: float) -> float:
     """A column `characters` wide as spreadsheets store it: whole pixels of 7 per character, plus 5 of padding."""
     return (int(characters * 7 + 0.5) + 5) / 7
@@ -101,7 +94,7 @@ class FlatSheet:
         self.name = table.name[:31]  # the longest sheet name a spreadsheet accepts
         self.rows_file = tempfile.TemporaryFile()
         self.widths = table_widths(table)
-        self.letters = [column_letters(col) for col in range(len(table.columns))]
+        self.letters = [xl_col_to_name(col) for col in range(len(table.columns))]
         self.row = 0
         self.head(table, subtitle, unit)
 
