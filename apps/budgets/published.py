@@ -145,7 +145,7 @@ def largest_budgets(year: int, government: Government | None, count: int) -> Bud
     """The `count` published 预算 of the year that spend most, for the home page's first screen."""
     largest = largest_first(Scheme.FUNCTION, "", year, government).values("budget")[:count]
     # Found by their ids alone: a filter repeated here would have the database walk every department again.
-    return Budget.objects.filter(pk__in=largest).for_home_page().order_by("-total", "department__code")
+    return Budget.objects.filter(pk__in=largest).for_department_list().order_by("-total", "department__code")
 
 
 def department_amounts(node: ClassificationCode, government: Government | None = None) -> QuerySet:

@@ -50,7 +50,7 @@ class HomeView(SingleTableMixin, FilterView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return year_budgets(self.year, self.government).for_home_page()
+        return year_budgets(self.year, self.government).for_department_list()
 
     def get_table_pagination(self, table) -> dict:
         paginate = super().get_table_pagination(table)

@@ -156,6 +156,14 @@ class BudgetQuerySet(models.QuerySet):
             .annotate(total=F("whole__total"), basic=F("whole__basic_total"), project=F("whole__project"))
         )
 
+    def for_department_list(self) -> "BudgetQuerySet":
+        """`for_home_page` with only the columns a list of departments shows and links to (code, name,
+        short name, the URL's key and phase): the home page's fifty rows built from a third of the
+        columns, which is most of what fetching them costs."""
+        shown = ["year", "phase", "department__code", "department__name", "department__short_name"]
+        keyed = ["department__government__code", "department__government__primary"]
+        return self.for_home_page().only(*shown, *keyed)
+
 
 class Budget(models.Model):
     department = models.ForeignKey(Department, verbose_name="部门", on_delete=models.PROTECT, related_name="budgets")
