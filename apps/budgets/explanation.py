@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.loader import render_to_string
 
-from apps.budgets.measures import MEASURES, three_public_sums
+from apps.budgets.measures import MEASURES
 from apps.budgets.models import (
     FISCAL_SOURCES,
     Budget,
@@ -19,10 +19,8 @@ from apps.budgets.models import (
     RevenueSource,
     Source,
     TableSet,
-    ThreePublicLine,
 )
 from apps.budgets.official.sources import FunctionRollup, TableSources
-from apps.projects.models import Project, ProjectFunding, funding_sums
 from apps.reference.models import LEVEL_NAMES, Unit
 
 WAN = Decimal("10000")
@@ -107,9 +105,14 @@ def general_uses(budget: Budget, rollup: FunctionRollup) -> list[Figure]:
     ]
 
 
-def economic_names(budget: Budget, nature: str) -> list[str]:
-    lines = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL, nature=nature)
-    return list(lines.order_by("code__code").values_list("code__name", flat=True).distinct())
+def economic_names(budget: Budget) -> dict[str, list[str]]:
+    """The economic codes the general budget's 人员经费 and 公用经费 are spent on, by nature, in code order."""
+    natures = (Nature.PERSONNEL, Nature.PUBLIC)
+    lines = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL, nature__in=natures)
+    names: dict[str, list[str]] = {nature: [] for nature in natures}
+    for nature, name in lines.order_by("code__code").values_list("nature", "code__name").distinct():
+        names[nature].append(name)
+    return names
 
 
 def revenue_context(revenue: dict[str, Decimal], full_template: bool = True) -> dict:
@@ -167,6 +170,7 @@ def expenditure_context(budget: Budget, rollup: FunctionRollup) -> dict:
 def general_context(budget: Budget, narrative: BudgetNarrative, rollup: FunctionRollup) -> dict:
     totals = rollup.totals
     total = totals["general_total"] or ZERO
+    items = economic_names(budget)
     return {
         "general_total": wan(total),
         "general_change": change(total, narrative.prior_general_actual),
@@ -175,13 +179,13 @@ def general_context(budget: Budget, narrative: BudgetNarrative, rollup: Function
         "basic_total": wan(totals["general_basic"]),
         "personnel": wan(split_basic(budget, totals, Nature.PERSONNEL)),
         "public": wan(split_basic(budget, totals, Nature.PUBLIC)),
-        "personnel_items": economic_names(budget, Nature.PERSONNEL),
-        "public_items": economic_names(budget, Nature.PUBLIC),
+        "personnel_items": items[Nature.PERSONNEL],
+        "public_items": items[Nature.PUBLIC],
     }
 
 
-def three_public_context(budget: Budget, narrative: BudgetNarrative) -> dict:
-    found = ThreePublicLine.objects.filter(budget=budget).aggregate(**three_public_sums())
+def three_public_context(found: dict[str, Decimal | None], narrative: BudgetNarrative) -> dict:
+    """`found`: the budget's 三公 sums as the 三公 table reads them (TableSources.three_public)."""
     # The 说明's sentences state every category: one without a line is 0 there.
     amounts = {key: amount or ZERO for key, amount in found.items()}
     return {
@@ -197,14 +201,12 @@ def three_public_context(budget: Budget, narrative: BudgetNarrative) -> dict:
     }
 
 
-def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
-    admin_units = budget.units.filter(kind=Unit.Kind.ADMINISTRATIVE).count()
+def other_context(budget: Budget, narrative: BudgetNarrative, sources: TableSources) -> dict:
+    # From the units the page has read already (Budget.objects.for_budget_page), where it has.
+    admin_units = sum(1 for unit in budget.units.all() if unit.kind == Unit.Kind.ADMINISTRATIVE)
     administrative = FunctionLine.objects.filter(budget=budget, unit__kind=Unit.Kind.ADMINISTRATIVE)
     running = administrative.aggregate(running=MEASURES["fiscal_public"].sum())["running"] or ZERO
-    money = funding_sums()
-    fundings = ProjectFunding.objects.filter(project__budget=budget).aggregate(
-        total=money["total"], general=money[f"{Source.GENERAL.value}_amount"]
-    )
+    fundings = sources.project_totals  # the 项目支出表's 合计 row
     procurement = narrative.procurement_goods + narrative.procurement_works + narrative.procurement_services
     return {
         "admin_units": admin_units,
@@ -214,7 +216,7 @@ def other_context(budget: Budget, narrative: BudgetNarrative) -> dict:
         "procurement_goods": wan(narrative.procurement_goods),
         "procurement_works": wan(narrative.procurement_works),
         "procurement_services": wan(narrative.procurement_services),
-        "project_count": Project.objects.filter(budget=budget).count(),
+        "project_count": len(sources.projects),
         "project_total": wan(fundings["total"]),
         "project_general": wan(fundings["general"]),
     }
@@ -245,8 +247,8 @@ def explanation_context(budget: Budget, sources: TableSources | None = None) -> 
         **revenue_context(sources.revenue, budget.table_set == TableSet.ZHEJIANG),
         **expenditure_context(budget, sources.function),
         **general_context(budget, narrative, sources.function),
-        **three_public_context(budget, narrative),
-        **other_context(budget, narrative),
+        **three_public_context(sources.three_public[0], narrative),
+        **other_context(budget, narrative, sources),
     }
 
 

@@ -105,7 +105,7 @@ def add_lines(budget: Budget, count: int) -> None:
 
 
 def test_budget_page_queries_do_not_grow_with_line_items(client, seed_budget, django_assert_max_num_queries):
-    with django_assert_max_num_queries(35):
+    with django_assert_max_num_queries(30):
         client.get(BUDGET_URL)
     before = count_queries(client, BUDGET_URL)
     add_lines(seed_budget, 30)

@@ -21,8 +21,8 @@ PAGES = {
     # + the document's own sections and findings; +1 for the first screen's largest items
     # (basic spending by function code). The tables read the figures stored at publication: one
     # query a classification, where summing the lines took one a tree level.
-    "/departments/205/2021/": 29,
-    "/departments/205/2021/?compare=2020": 35,
+    "/departments/205/2021/": 24,
+    "/departments/205/2021/?compare=2020": 30,
     "/departments/205/2021/tables/expenditure/": 7,
     # +1: the governments publishing that year (a code's departments are one government's); the
     # departments' table paged by the database (counted by the stored city figures), the chart's
