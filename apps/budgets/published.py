@@ -118,13 +118,23 @@ def city_figures(government: Government | None = None, **where) -> QuerySet:
 def city_totals(year: int, government: Government | None = None) -> dict:
     """The city's 支出总计, 基本支出 and 项目支出, the number of departments and
     the latest publication date, in one query of the stored figures."""
-    return city_figures(government, year=year, scheme=Scheme.FUNCTION, code="").aggregate(
-        departments=Coalesce(Sum("departments"), 0),
-        total=Sum("total"),
-        basic=Sum("basic_total"),
-        project=Sum("project"),
-        published_at=Max("published_at"),
-    )
+    return city_totals_by_year([year], government)[year]
+
+
+def city_totals_by_year(years: list[int], government: Government | None = None) -> dict[int, dict]:
+    """`city_totals` of several years in one query (the home page's year and the year before). A year
+    without published budgets counts no departments and has no amounts, as the sum of no rows."""
+    whole = city_figures(government, year__in=years, scheme=Scheme.FUNCTION, code="")
+    sums = {
+        "departments": Coalesce(Sum("departments"), 0),
+        "total": Sum("total"),
+        "basic": Sum("basic_total"),
+        "project": Sum("project"),
+        "published_at": Max("published_at"),
+    }
+    found = {row.pop("year"): row for row in whole.values("year").annotate(**sums).order_by()}
+    none = {"departments": 0, "total": None, "basic": None, "project": None, "published_at": None}
+    return {year: found.get(year, none) for year in years}
 
 
 def code_total(node: ClassificationCode, government: Government | None = None) -> dict:

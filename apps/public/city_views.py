@@ -11,7 +11,7 @@ from apps.budgets.explanation import share
 from apps.budgets.models import Budget
 from apps.budgets.published import (
     chosen_government,
-    city_totals,
+    city_totals_by_year,
     largest_budgets,
     named_government,
     published_years,
@@ -43,10 +43,12 @@ class HomeView(SingleTableMixin, FilterView):
         self.government = chosen_government(request.GET.get("government"), self.year, self.governments)
         self.whole = whole_of(self.government)
         self.years = published_years(self.government)
-        self.totals = city_totals(self.year, self.government) if self.year else {}
-        # The first screen compares with the year before when it has published budgets.
-        has_prior = self.year and self.year - 1 in self.years
-        self.prior = city_totals(self.year - 1, self.government) if has_prior else None
+        self.totals, self.prior = {}, None
+        if self.year:
+            # The first screen compares with the year before when it has published budgets.
+            compared = [self.year - 1] if self.year - 1 in self.years else []
+            totals = city_totals_by_year([self.year, *compared], self.government)
+            self.totals, self.prior = totals[self.year], totals.get(self.year - 1)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -3,6 +3,7 @@ city, and they follow the workflow: stored on publication, gone on withdrawal, t
 
 from apps.budgets.measures import MEASURES, live_figures
 from apps.budgets.models import Budget, BudgetFigures, CityFigures, CityProject, FunctionLine, Phase, Status
+from apps.budgets.published import city_totals_by_year
 from apps.budgets.services import budget_publish, budget_submit, budget_withdraw
 from apps.budgets.stored import KEPT_PROJECTS, SCHEMES, city_budgets, live_city_figures
 from apps.generator import store
@@ -78,3 +79,17 @@ def test_public_pages_read_the_stored_figures(client, seed_budget):
     BudgetFigures.objects.filter(budget=seed_budget, scheme=Scheme.FUNCTION, code="201").update(total="98765.43")
     assert "123,456,789.01" in client.get("/?year=2021&unit=yuan").content.decode()
     assert "98,765.43" in client.get(seed_budget.get_absolute_url() + "?unit=yuan").content.decode()
+
+
+def test_the_city_totals_of_several_years_are_each_years_own(db):
+    store.generate(6, [2020, 2021], 1, progress=lambda done: None)
+    by_year = city_totals_by_year([2021, 2020, 2019])
+    for year in (2020, 2021):
+        whole = BudgetFigures.objects.filter(
+            budget__year=year, budget__status=Status.PUBLISHED, scheme="function", code=""
+        )
+        assert by_year[year]["departments"] == whole.count() > 0
+        assert by_year[year]["total"] == sum(figures.total for figures in whole)
+        assert by_year[year]["project"] == sum(figures.project for figures in whole)
+    # No budget published in 2019: no departments, and blank amounts rather than zeros.
+    assert by_year[2019] == {"departments": 0, "total": None, "basic": None, "project": None, "published_at": None}
