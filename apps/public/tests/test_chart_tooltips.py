@@ -14,15 +14,17 @@ def test_a_tooltip_prints_markup_in_a_name_as_text(browser, live_seed, screensho
     Department.objects.filter(code="205").update(short_name=NAME)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{live_seed.url}/")
-    page.wait_for_selector("[data-chart] svg")
-    page.evaluate(
+    # Asked again on every poll until it shows: a chart still drawing (a slow machine) ignores the first ask.
+    page.wait_for_function(
         """() => {
             const chart = echarts.getInstanceByDom(document.querySelector("[data-chart]"));
+            if (!chart) return false;
             chart.dispatchAction({ type: "showTip", seriesIndex: 0, dataIndex: chart.getOption().series[0].data.length - 1 });
-        }"""
+            return [...document.querySelectorAll("div[style*='z-index']")].some((div) => div.textContent.includes("局"));
+        }""",
+        polling=200,
     )
     tooltip = page.locator("div[style*='z-index']", has_text="局").last
-    tooltip.wait_for()
     screenshot(page, "chart-tooltip-escaped")
     assert NAME in tooltip.inner_text()
     assert page.locator("#injected").count() == 0 and page.locator("div[style*='z-index'] b").count() == 0
