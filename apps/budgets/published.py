@@ -134,7 +134,7 @@ def city_totals_by_year(years: list[int], government: Government | None = None) 
     }
     found = {row.pop("year"): row for row in whole.values("year").annotate(**sums).order_by()}
     none = {"departments": 0, "total": None, "basic": None, "project": None, "published_at": None}
-    return {year: found.get(year, none) for year in years}
+    return {year: found.get(year, {**none}) for year in years}  # a dict of its own for each year
 
 
 def code_total(node: ClassificationCode, government: Government | None = None) -> dict:

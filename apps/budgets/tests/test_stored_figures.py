@@ -86,7 +86,7 @@ def test_the_city_totals_of_several_years_are_each_years_own(db):
     by_year = city_totals_by_year([2021, 2020, 2019])
     for year in (2020, 2021):
         whole = BudgetFigures.objects.filter(
-            budget__year=year, budget__status=Status.PUBLISHED, scheme="function", code=""
+            budget__year=year, budget__status=Status.PUBLISHED, scheme=Scheme.FUNCTION, code=""
         )
         assert by_year[year]["departments"] == whole.count() > 0
         assert by_year[year]["total"] == sum(figures.total for figures in whole)
