@@ -133,8 +133,7 @@ def city_totals_by_year(years: list[int], government: Government | None = None) 
         "published_at": Max("published_at"),
     }
     found = {row.pop("year"): row for row in whole.values("year").annotate(**sums).order_by()}
-    none = {"departments": 0, "total": None, "basic": None, "project": None, "published_at": None}
-    return {year: found.get(year, {**none}) for year in years}  # a dict of its own for each year
+    return {year: found.get(year) or {**dict.fromkeys(sums), "departments": 0} for year in years}
 
 
 def code_total(node: ClassificationCode, government: Government | None = None) -> dict:

@@ -138,10 +138,7 @@ def city_projects(year: int, whole: Decimal | None, unit, government: Government
     kept = kept if government is None else kept.filter(government=government)
     largest = kept.select_related("project__budget__department__government").order_by("-total", "project_id")
     # Only what an item shows and links to: four tables' every column took longer to plan and read.
-    budget, department = "project__budget__", "project__budget__department__"
-    shown = ["project__name", f"{department}code", f"{department}name", f"{department}short_name"]
-    linked = [f"{budget}year", f"{budget}phase", f"{department}government__code", f"{department}government__primary"]
-    largest = largest.only("total", *shown, *linked)
+    largest = largest.only("total", "project__name", *(f"project__budget__{field}" for field in Budget.LINK_FIELDS))
     return [
         Item(
             kept.project.name,

@@ -98,6 +98,8 @@ class Department(models.Model):
     # Blank for rows loaded raw (fixtures) and never edited since.
     updated_at = models.DateTimeField("修改时间", auto_now=True, null=True, db_index=True)
     objects = DepartmentQuerySet.as_manager()
+    # The columns `label` and `url_key` read: all a list that names departments and links to them needs.
+    LINK_FIELDS = ("code", "name", "short_name", "government__code", "government__primary")
 
     class Meta:
         verbose_name = "部门"

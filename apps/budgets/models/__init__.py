@@ -160,9 +160,7 @@ class BudgetQuerySet(models.QuerySet):
         """`for_home_page` with only the columns a list of departments shows and links to (code, name,
         short name, the URL's key and phase): the home page's fifty rows built from a third of the
         columns, which is most of what fetching them costs."""
-        shown = ["year", "phase", "department__code", "department__name", "department__short_name"]
-        keyed = ["department__government__code", "department__government__primary"]
-        return self.for_home_page().only(*shown, *keyed)
+        return self.for_home_page().only(*Budget.LINK_FIELDS)
 
 
 class Budget(models.Model):
@@ -181,6 +179,8 @@ class Budget(models.Model):
     updated_at = models.DateTimeField("修改时间", auto_now=True, db_index=True)  # the publication version
 
     objects = BudgetQuerySet.as_manager()
+    # The columns `get_absolute_url` and the department's label read (see Department.LINK_FIELDS).
+    LINK_FIELDS = ("year", "phase", *(f"department__{field}" for field in Department.LINK_FIELDS))
     history = HistoricalRecords(m2m_fields=[units])
 
     class Meta:
