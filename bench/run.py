@@ -1,8 +1,8 @@
 """make bench: every target of issue 12 measured in one run, written to bench/RESULTS.md.
 
-On each database (SQLite, PostgreSQL) it builds the seed-only database and the
-generated city, measures each page's server time with the page cache off on both,
-then loads the city's servers with wrk and times the exports against pandas. The
+On each database (SQLite, PostgreSQL) it builds the seed-only database, the
+generated city and a small city, measures each page's server time with the page cache
+off on all three, then loads the city's servers with wrk and times the exports against pandas. The
 knobs (size, seconds, databases, reuse) are described in bench/harness.py."""
 
 import json
@@ -26,6 +26,7 @@ from bench.harness import (  # noqa: E402
     ROUNDS,
     RUNS,
     SECONDS,
+    SMALL_DEPARTMENTS,
     WORK,
     WORKERS,
     YEAR,
@@ -36,6 +37,8 @@ from bench.harness import (  # noqa: E402
 from bench.load import throughput  # noqa: E402
 from bench.report import write_report  # noqa: E402
 
+# The generated databases' departments, each over YEARS years; the seed's database generates none.
+GENERATED = {"small": SMALL_DEPARTMENTS, "city": DEPARTMENTS}
 # Every export on SQLite; on PostgreSQL only the two the workbook target compares.
 EXPORTS = {
     "sqlite": ["budget-xlsx", "year-xlsx", "pandas-xlsx", "pandas-xlsxwriter", "year-csv", "pandas-csv"],
@@ -67,18 +70,18 @@ def create(kind: str, size: str) -> None:
     subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
 
 
-def generate(env: dict) -> float:
+def generate(env: dict, departments: int) -> float:
     started = time.perf_counter()
-    sizes = ["--departments", str(DEPARTMENTS), "--years", str(YEARS), "--seed", "1"]
+    sizes = ["--departments", str(departments), "--years", str(YEARS), "--seed", "1"]
     run(PY, "manage.py", "generate_city", *sizes, env=env, capture=False)
     return round(time.perf_counter() - started, 1)
 
 
 def prepare(kind: str, size: str) -> tuple[str, float | None]:
-    """The database's URL, migrated and loaded (the seed; for the city, generated too), and the
+    """The database's URL, migrated and loaded (the seed; for a city, generated too), and the
     generation time. With BENCH_REUSE=1 a database a previous run built at this size is kept."""
     url, marker = database_url(kind, size), WORK / f"{kind}-{size}.json"
-    wanted = {"departments": DEPARTMENTS, "years": YEARS} if size == "city" else {}
+    wanted = {"departments": GENERATED[size], "years": YEARS} if size in GENERATED else {}
     env = {"DATABASE_URL": url}
     if REUSE and marker.exists() and json.loads(marker.read_text())["size"] == wanted:
         log(f"{kind} {size}: reusing the database of a previous run")
@@ -88,7 +91,7 @@ def prepare(kind: str, size: str) -> tuple[str, float | None]:
     create(kind, size)
     run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
     run(PY, "manage.py", "load_seed", "-v0", env=env)
-    generated = generate(env) if size == "city" else None
+    generated = generate(env, GENERATED[size]) if size in GENERATED else None
     marker.write_text(json.dumps({"size": wanted, "generated": generated}))
     return url, generated
 
@@ -121,19 +124,21 @@ def best_round(kept: dict | None, measured: dict) -> dict:
 
 def measure(kind: str) -> dict:
     """Everything measured on one kind of database."""
-    log(f"{kind}: preparing the seed and the city")
+    log(f"{kind}: preparing the seed, the small city and the city")
     seed_url, _ = prepare(kind, "seed")
+    small_url, _ = prepare(kind, "small")
     city_url, generated = prepare(kind, "city")
-    seed = city = None
+    seed = small = city = None
     for _ in range(ROUNDS):
         seed = best_round(seed, pages(seed_url))
+        small = best_round(small, pages(small_url, seed["department"]))
         city = best_round(city, pages(city_url, seed["department"]))
-    log(f"{kind} seed: {seed['pages']}")
-    log(f"{kind} city: {city['pages']}")
+    for size, measured in (("seed", seed), ("small", small), ("city", city)):
+        log(f"{kind} {size}: {measured['pages']}")
     urls = {name: page["url"] for name, page in city["pages"].items()}
     sqlite_file = WORK / "city.sqlite3" if kind == "sqlite" else None
     return {
-        "pages": {"seed": seed["pages"], "city": city["pages"]},
+        "pages": {"seed": seed["pages"], "small": small["pages"], "city": city["pages"]},
         "department": city["department"],
         "generation": generated,
         "load": throughput(city_url, urls, city["budget_id"], sqlite_file),
@@ -169,6 +174,7 @@ def main() -> None:
     results = {
         "machine": machine(),
         "departments": DEPARTMENTS,
+        "small_departments": SMALL_DEPARTMENTS,
         "years": YEARS,
         "seconds": SECONDS,
         "runs": RUNS,
