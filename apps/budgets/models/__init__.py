@@ -198,7 +198,13 @@ class Budget(models.Model):
             ),
             models.CheckConstraint(condition=Q(carry_forward__gte=0), name="carry_forward_not_negative"),
         ]
-        indexes = [models.Index(fields=["status", "year"], name="budgets_by_status_year")]  # published_years
+        indexes = [
+            models.Index(fields=["status", "year"], name="budgets_by_status_year"),  # published_years
+            # A department's published budgets by year: the budget page's other years and its history. SQLite,
+            # which plans without statistics, took the index above for as selective and read every published
+            # budget of the city to find one department's.
+            models.Index(fields=["department", "status", "year"], name="budgets_of_department_by_year"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.department.name} {self.year}年{self.get_phase_display()}"

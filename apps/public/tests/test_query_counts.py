@@ -2,7 +2,12 @@
 department in the database as with fifty-one, so the site does not slow
 down as departments publish."""
 
+import re
+from collections.abc import Iterator
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from apps.budgets.models import Budget, Status
 from apps.projects.models import Project
@@ -65,3 +70,29 @@ def test_the_budget_page_costs_the_same_however_many_years_it_can_compare_with(c
         budget = Budget.objects.create(department=prior_budget.department, year=year, status=Status.PUBLISHED)
         budget.units.set(prior_budget.units.all())
     assert count_queries(client, url) == with_two_years
+
+
+# A step of a query plan that reads every published budget of every department and year.
+EVERY_PUBLISHED_BUDGET = re.compile(
+    r"^SCAN budgets_budget$|USING (COVERING )?INDEX budgets_by_status_year \(status=\?\)$"
+)
+
+
+def plan_steps(client, url: str) -> Iterator[tuple[str, str]]:
+    """SQLite's plan for every query the page runs: (step, the query's start), step by step."""
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    with connection.cursor() as cursor:
+        for query in captured:
+            cursor.execute(f"EXPLAIN QUERY PLAN {query['sql']}")
+            yield from ((step[-1], query["sql"][:100]) for step in cursor.fetchall())
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if page.startswith("/departments/") or page == "project"])
+def test_a_department_s_pages_never_read_every_published_budget(client, prior_budget, page):
+    """SQLite plans without statistics: it took a budget's status for as selective as its department, and
+    the budget page read all 10,000 published budgets of a generated city to list one department's others."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's planner: PostgreSQL plans by its statistics")
+    many_departments(50)
+    assert [(step, sql) for step, sql in plan_steps(client, url_of(page)) if EVERY_PUBLISHED_BUDGET.search(step)] == []
