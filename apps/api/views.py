@@ -169,10 +169,11 @@ def budgets(request: HttpRequest) -> Response:
     return Response(paginated(request, found.for_home_page(), budget_summary))
 
 
-def published_budget(department: str, year: int, phase: str) -> Budget:
-    found = Budget.objects.published().for_budget_page().for_home_page()
+def published_budget(department: str, year: int, phase: str, read: QuerySet | None = None) -> Budget:
+    """The published budget at this address, as `read` reads it (by default with all its summary shows)."""
+    read = Budget.objects.published().for_budget_page().for_home_page() if read is None else read
     try:
-        return found.at_address(department, year, phase).get()
+        return read.at_address(department, year, phase).get()
     except Budget.DoesNotExist:
         raise Http404(f"没有部门 {department} 已公开的 {year} 年{Phase(phase).label}") from None
 
@@ -205,7 +206,11 @@ def budget(request: HttpRequest, department: str, year: int, phase: str = Phase.
 )
 @json_get
 def table(request: HttpRequest, department: str, year: int, slug: str, phase: str = Phase.BUDGET) -> Response:
-    found = published_budget(department, year, phase)
+    # A table's title and JSON read only the department and its government (the 三公 table reads the
+    # units itself): without the summary's figures and the units the answer costs a quarter less.
+    found = published_budget(
+        department, year, phase, Budget.objects.published().select_related("department__government")
+    )
     if slug not in slugs_of(found):
         raise Http404(f"没有名为“{slug}”的表；可用：{'、'.join(slugs_of(found))}")
     return Response(table_json(found, build_table(found, slug), AmountUnit.from_query(request.GET.get("unit"))))

@@ -40,6 +40,9 @@ PAGES = {
     "/departments/205/2021/projects/?kind=大型会议培训类&min_total=1": 8,
     "project": 6,
     "/glossary/": 2,
+    # The API's one table: the budget with its department, then what the table is built from (its
+    # stored figures, the codes' names, the document's findings).
+    "/api/budgets/205/2021/tables/general-public-basic/": 5,
     # +3: the amounts of the departments and codes found, and the glossary terms.
     "/search/?q=培训": 8,
 }
