@@ -166,6 +166,15 @@ def test_print_shows_whole_tables_and_no_navigation(browser, site):
     page.close()
 
 
+# The bottom of each breadcrumb's text (the links are padded as tap targets, the current page is not).
+CRUMB_TEXT_BOTTOMS = """() => [...document.querySelectorAll('.breadcrumbs li')].map(li => {
+    const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT, n => n.data.trim() ? 1 : 3);
+    const range = document.createRange();
+    range.selectNodeContents(walker.nextNode());
+    return Math.round(range.getBoundingClientRect().bottom);
+})"""
+
+
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_each_page_type_is_accessible_and_fits_a_phone(browser, site, screenshot, page_type):
     for width in (1280, 390):
@@ -174,6 +183,8 @@ def test_each_page_type_is_accessible_and_fits_a_phone(browser, site, screenshot
         page.goto(address(site, page_type))
         assert page.title().endswith("部门预算公开")
         assert page.evaluate("document.documentElement.scrollWidth") <= width, page_type
+        if width == 1280:  # every crumb on one line, the current page's level with the links before it
+            assert len(set(page.evaluate(CRUMB_TEXT_BOTTOMS))) <= 1, page_type
         screenshot(page, f"{page_type}-{width}")
         if width == 390:
             assert serious_violations(page) == []
