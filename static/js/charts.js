@@ -3,7 +3,8 @@
  * in the reader's unit; they become numbers only to be drawn, while tooltips and
  * labels print the strings (and the shares computed on the server) as they are.
  * Names are data: every tooltip goes through escapeHtml, the one place that
- * turns text into HTML. Labels wrap rather than being cut, at any width. */
+ * turns text into HTML. No figure is ever cut: where a bar's name is too long for the width,
+ * the name is shortened, never its amount. */
 (function () {
   "use strict";
   if (!window.echarts) return;
@@ -45,8 +46,17 @@
     return p.data.share ? amount + "（" + p.data.share + "%）" : amount;
   }
 
+  // A bar's name and its label: a name too long for the width is shortened with … so that the
+  // amount always shows whole (the full name is in the tooltip and the 图表数据 table).
+  function barText(p, width) {
+    var amount = barLabel(p);
+    var room = width - window.echarts.format.getTextRect("  " + amount, "12px " + FONT).width - 8;
+    var name = window.echarts.format.truncateText(p.name, room, "13px " + FONT, "…");
+    return "{name|" + name + "}  {amount|" + amount + "}";
+  }
+
   var builders = {
-    // Horizontal bars, largest on top: names on their own line above each bar, never cut.
+    // Horizontal bars, largest on top: each bar's name and amount on their own line above it.
     bar: function (payload, unit, width) {
       var points = payload.points.map(item);
       var labelWidth = Math.max(120, width - 24);
@@ -60,7 +70,7 @@
           showBackground: true, backgroundStyle: { color: "#f4f6f9", borderRadius: 3 },
           label: {
             show: true, position: [0, -18], color: INK, fontSize: 13, width: labelWidth, overflow: "truncate",
-            formatter: function (p) { return "{name|" + p.name + "}  {amount|" + barLabel(p) + "}"; },
+            formatter: function (p) { return barText(p, labelWidth); },
             rich: { name: { color: INK, fontSize: 13 }, amount: { color: MUTED, fontSize: 12 } }
           }
         }]
