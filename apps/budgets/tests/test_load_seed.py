@@ -51,6 +51,9 @@ def test_the_seed_loads_beside_a_budget_holding_its_keys(db):
     assert FunctionLine.objects.filter(budget=seed).total() == fixture_sum("budgets.functionline")
     assert seed.projects.count() == 12 and seed.narrative.budget_id == seed.pk
     assert [check.name for check in run_checks(seed) if not check.passed] == []
+    # Each added row has its first version, for the admin's history of the first edit.
+    lines = sum(1 for o in FIXTURE if o["model"] == "budgets.functionline")
+    assert (seed.history.count(), FunctionLine.history.filter(budget_id=seed.pk).count()) == (1, lines)
 
 
 def test_loading_the_seed_again_keeps_what_staff_changed(seed_budget):

@@ -1,8 +1,11 @@
+from datetime import datetime
 from io import StringIO
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 from django.db.models import Model
+from django.utils import timezone
 
 from apps.budgets.models import Budget, Phase
 from apps.budgets.seed import load_beside
@@ -27,6 +30,9 @@ class Command(BaseCommand):
         if not ClassificationCode.objects.filter(year=SEED_YEAR).exists():
             load_codes(ClassificationCode, [SEED_YEAR])
         fixtures = settings.BASE_DIR / "fixtures"
+        # The models django-simple-history keeps that have a version of some row already.
+        versioned = [model for model in django_apps.get_models() if kept(model) and model.history.exists()]
+        started = timezone.now()
         added = load_beside(fixtures / "glossary.json")
         seed = Budget.objects.filter(
             department__government__name=SEED_GOVERNMENT,
@@ -38,13 +44,13 @@ class Command(BaseCommand):
             self.say(options, f"{SEED_GOVERNMENT} {SEED_DEPARTMENT} 的 {SEED_YEAR} 年预算已在库中，不再载入。")
         else:
             added += load_beside(fixtures / "budget_205_2021.json")
+        first_versions(added, versioned, started)
         # The fixture's budget is published: keep its figures as publishing does (once: a second run changes nothing).
         if not seed.filter(figures__isnull=False).exists():
             store_figures(seed.published())
         # The seed's government is the site's primary one unless the site already has one.
         if not Government.objects.filter(primary=True).exists():
             Government.objects.filter(name=SEED_GOVERNMENT).update(primary=True)
-        first_versions(added)
         self.say(options, f"载入种子：新增 {len(added)} 行，库中原有的数据未改动。")
 
     def say(self, options: dict, message: str) -> None:
@@ -52,11 +58,19 @@ class Command(BaseCommand):
             self.stdout.write(message)
 
 
-def first_versions(added: list[Model]) -> None:
-    """Every row its first version, so that the first edit in the admin shows what it changed from."""
-    kept = {type(row) for row in added if hasattr(type(row), "history")}  # the models django-simple-history keeps
-    versioned = {model for model in kept if model.history.exists()}
-    # The models with no version yet (the code lists `migrate` loads; a new database's seed): every row.
+def kept(model: type[Model]) -> bool:
+    return hasattr(model._meta, "simple_history_manager_attribute")
+
+
+def first_versions(added: list[Model], versioned: list[type[Model]], started: datetime) -> None:
+    """Every row its first version, so that the first edit in the admin shows what it changed from:
+    of the models that had none before the seed (a new database), every row; of the others, the rows added."""
     call_command("populate_history", auto=True, verbosity=0, stderr=StringIO())  # it notes every model it skips
     for model in versioned:
-        model.history.bulk_history_create([row for row in added if type(row) is model])
+        rows = [row for row in added if type(row) is model]
+        key = model._meta.pk.attname
+        # A budget's units, set after it was written, gave it a version already (a deleted row's
+        # versions may carry the same key: only those since the load count).
+        since = model.history.filter(history_date__gte=started, **{f"{key}__in": [row.pk for row in rows]})
+        have = set(since.values_list(key, flat=True))
+        model.history.bulk_history_create([row for row in rows if row.pk not in have])
