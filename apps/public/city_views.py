@@ -38,11 +38,15 @@ class HomeView(SingleTableMixin, FilterView):
     table_pagination = PAGINATION
 
     def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        self.year = chosen_year(request.GET.get("year"), published_years())
+        every_year = published_years()
+        self.year = chosen_year(request.GET.get("year"), every_year)
         self.governments = publishing_governments(self.year)
         self.government = chosen_government(request.GET.get("government"), self.year, self.governments)
         self.whole = whole_of(self.government)
         self.years = published_years(self.government)
+        # Without ?government= a year shows whichever government publishes it: every year is offered,
+        # or a government publishing only years the primary one does not would be out of reach.
+        self.year_links = self.years if request.GET.get("government") else every_year
         self.totals, self.prior = {}, None
         if self.year:
             # The first screen compares with the year before when it has published budgets.
@@ -81,7 +85,7 @@ class HomeView(SingleTableMixin, FilterView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        context.update(years=self.years, year=self.year, totals=self.totals, **glossary_context())
+        context.update(years=self.year_links, year=self.year, totals=self.totals, **glossary_context())
         context.update(
             government=self.government,
             governments=self.governments,
