@@ -47,6 +47,9 @@ class HomeView(SingleTableMixin, FilterView):
         # Without ?government= a year shows whichever government publishes it: every year is offered,
         # or a government publishing only years the primary one does not would be out of reach.
         self.year_links = self.years if request.GET.get("government") else every_year
+        # Where other governments publish other years, the page names the one it shows (the switch
+        # names it where several publish this year).
+        self.named = self.government if every_year != self.years and len(self.governments) < 2 else None
         self.totals, self.prior = {}, None
         if self.year:
             # The first screen compares with the year before when it has published budgets.
@@ -89,6 +92,7 @@ class HomeView(SingleTableMixin, FilterView):
         context.update(
             government=self.government,
             governments=self.governments,
+            named_government=self.named,
             whole=self.whole,
         )
         if self.year:

@@ -97,11 +97,14 @@ def test_search_names_another_governments_department_with_its_government(client,
 
 
 def test_the_home_page_offers_every_year_each_showing_the_government_that_published_it(client, seed_budget):
+    assert "行政区划" not in page_text(client.get("/"))  # one government: nothing to tell apart
     district_budget()  # 上海市普陀区 in 2024, a year the seed's city has not published
     home = client.get("/")
-    assert "2024年全区1个部门" in page_text(home)  # the latest year: the district's
+    assert "行政区划： 上海市普陀区（区级）" in page_text(home)  # the latest year: the district's
+    assert "2024年全区1个部门" in page_text(home)
     assert {"?year=2024", "?year=2021"} <= set(hrefs(home))  # the city's year is one link away
     city = client.get("/?year=2021")
+    assert "行政区划： 绍兴市本级（市级）" in page_text(city)
     assert "2021年全市1个部门" in page_text(city) and "绍兴市信访局" in page_text(city)
     # A reader who chose the district stays with it: only its years.
     chosen = client.get("/?government=310107")
