@@ -1,9 +1,10 @@
 """Real app servers (gunicorn, as deployed) and nginx for tests that need more
-than the test client: started on ports 8111–8119 of 127.0.0.1, against the
-test database, and stopped by their own process ids."""
+than the test client: started on free ports of 127.0.0.1 (tests run in parallel
+workers), against the test database, and stopped by their own process ids."""
 
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -79,8 +80,15 @@ def app_env(**extra: str) -> dict:
     }
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
-def gunicorn(port: int, **env: str):
+def gunicorn(**env: str):
+    port = free_port()
     command = [str(GUNICORN), "-c", "deploy/gunicorn.conf.py", "budgetsite.wsgi"]
     with running(command, f"http://127.0.0.1:{port}/glossary/", app_env(BIND=f"127.0.0.1:{port}", **env)):
         yield f"http://127.0.0.1:{port}"
@@ -91,8 +99,9 @@ def nginx_binary() -> str | None:
 
 
 @contextmanager
-def nginx(port: int, app: str, run_dir: Path):
+def nginx(app: str, run_dir: Path):
     """The repository's deploy/nginx.conf, its placeholders filled in."""
+    port = free_port()
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
     for placeholder, value in {
         "__RUN__": str(run_dir),

@@ -135,8 +135,10 @@ def test_a_renamed_reference_is_seen_at_once(client, seed_budget, rename):
     assert response.status_code == 200 and expected in response.content.decode()
 
 
-# A database of its own on the machine's Redis, emptied around each test.
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/14")
+# A database of its own on the machine's Redis, emptied around each test: one for each parallel
+# worker (pytest.ini runs at most four, gw0…gw3), so that one worker's clear() spares another's pages.
+WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", f"redis://127.0.0.1:6379/{14 - WORKER}")
 
 
 def use_redis(settings) -> None:

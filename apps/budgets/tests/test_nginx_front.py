@@ -32,8 +32,8 @@ def site(tmp_path):
     tmp_path.chmod(0o755)
     run_dir.chmod(0o777)  # nginx's workers run as nobody
     with (
-        gunicorn(8113, DATABASE_URL=env["DATABASE_URL"], WEB_CONCURRENCY="2") as app,
-        nginx(8114, app, run_dir) as front,
+        gunicorn(DATABASE_URL=env["DATABASE_URL"], WEB_CONCURRENCY="2") as app,
+        nginx(app, run_dir) as front,
     ):
         yield front, env
 

@@ -35,7 +35,7 @@ def test_preview_on_one_server_and_confirm_on_the_other(django_user_model, setti
     workbook = edited(edited(workbook_bytes(seed), details_only), info_value("阶段", "决算"))
     settings.PASSWORD_HASHERS = global_settings.PASSWORD_HASHERS  # the servers' own, not the tests' fast one
     django_user_model.objects.create_superuser("chief", password="a long password 11")
-    with gunicorn(8111) as first, gunicorn(8112) as second:
+    with gunicorn() as first, gunicorn() as second:
         browser = signed_in(first, "chief", "a long password 11")
         browser.get(f"{first}/admin/budgets/budget/import/")
         status, page, _ = browser.post(f"{first}/admin/budgets/budget/import/", {}, {"file": ("budget.xlsx", workbook)})
