@@ -43,7 +43,7 @@ SCREENSHOTS = Path(__file__).parent / "artifacts" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     """Debian's Chromium driven by Playwright; skipped where it is missing, except in CI."""
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
@@ -55,9 +55,19 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def browser(chromium):
+    """The session's Chromium, each page a test opened closed after it: a page left open keeps its
+    connections to the live server, whose request threads then close the shared in-memory
+    database in the middle of a later test."""
+    yield chromium
+    for context in chromium.contexts:
+        context.close()
 
 
 @pytest.fixture
