@@ -15,12 +15,14 @@ from django.db.models import Model
 
 from apps.reference.models import Department, GlossaryTerm, Government, Unit
 
-# The rows a fixture may share with a database's own, and the fields that make two of them the same row.
-SAME_ROW: dict[type[Model], tuple[str, ...]] = {
-    Government: ("name",),
-    Department: ("government", "code"),
-    Unit: ("department", "code"),
-    GlossaryTerm: ("term",),
+# The rows a fixture may share with a database's own, and the fields that make two of them the same
+# row, tried in turn where the fixture gives them all. A government is its 行政区划代码 first: staff
+# may have renamed it (绍兴市本级 → 绍兴市), and the code is unique.
+SAME_ROW: dict[type[Model], tuple[tuple[str, ...], ...]] = {
+    Government: (("code",), ("name",)),
+    Department: (("government", "code"),),
+    Unit: (("department", "code"),),
+    GlossaryTerm: (("term",),),
 }
 
 
@@ -61,11 +63,14 @@ def follow_references(row: Model, new_keys: dict[type[Model], dict]) -> None:
 
 
 def same_row(row: Model) -> Model | None:
-    fields = SAME_ROW.get(type(row))
-    if not fields:
-        return None
-    values = {name: getattr(row, row._meta.get_field(name).attname) for name in fields}
-    return type(row)._default_manager.filter(**values).first()
+    """The row of the database that `row`, an object of a fixture, is (SAME_ROW), if any."""
+    for fields in SAME_ROW.get(type(row), ()):
+        values = {name: getattr(row, row._meta.get_field(name).attname) for name in fields}
+        if all(value not in (None, "") for value in values.values()):
+            found = type(row)._default_manager.filter(**values).first()
+            if found is not None:
+                return found
+    return None
 
 
 def reset_sequences(models: set[type[Model]]) -> None:

@@ -64,3 +64,11 @@ def test_loading_the_seed_again_keeps_what_staff_changed(seed_budget):
     seed_budget.refresh_from_db()
     assert seed_budget.status == Status.DRAFT  # withdrawn stays withdrawn
     assert Budget.objects.count() == 1
+
+
+def test_loading_the_seed_again_after_its_government_was_renamed(seed_budget):
+    # The fixture names it 绍兴市本级, code 330600; staff renamed it. It is still the seed's government.
+    Government.objects.filter(code="330600").update(name="绍兴市")
+    call_command("load_seed", verbosity=0)
+    assert list(Government.objects.values_list("code", "name", "primary")) == [("330600", "绍兴市", True)]
+    assert Budget.objects.count() == 1 and Department.objects.count() == 1

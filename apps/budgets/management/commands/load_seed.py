@@ -7,14 +7,14 @@ from django.core.management import BaseCommand, call_command
 from django.db.models import Model
 from django.utils import timezone
 
-from apps.budgets.models import Budget, Phase
-from apps.budgets.seed import load_beside
+from apps.budgets.models import Budget, BudgetQuerySet, Phase
+from apps.budgets.seed import load_beside, same_row
 from apps.budgets.stored import store_figures
 from apps.reference.codelists import load_codes
 from apps.reference.models import ClassificationCode, Government
 
 SEED_YEAR = 2021
-SEED_GOVERNMENT = "绍兴市本级"
+SEED_GOVERNMENT = Government(code="330600", name="绍兴市本级")  # as the fixture has it
 SEED_DEPARTMENT = "205"
 
 
@@ -34,28 +34,36 @@ class Command(BaseCommand):
         versioned = [model for model in django_apps.get_models() if kept(model) and model.history.exists()]
         started = timezone.now()
         added = load_beside(fixtures / "glossary.json")
-        seed = Budget.objects.filter(
-            department__government__name=SEED_GOVERNMENT,
-            department__code=SEED_DEPARTMENT,
-            year=SEED_YEAR,
-            phase=Phase.BUDGET,
-        )
-        if seed.exists():
-            self.say(options, f"{SEED_GOVERNMENT} {SEED_DEPARTMENT} 的 {SEED_YEAR} 年预算已在库中，不再载入。")
+        if seed_budget().exists():
+            self.say(
+                options, f"{same_row(SEED_GOVERNMENT)} {SEED_DEPARTMENT} 的 {SEED_YEAR} 年预算已在库中，不再载入。"
+            )
         else:
             added += load_beside(fixtures / "budget_205_2021.json")
         first_versions(added, versioned, started)
+        seed = seed_budget()
         # The fixture's budget is published: keep its figures as publishing does (once: a second run changes nothing).
         if not seed.filter(figures__isnull=False).exists():
             store_figures(seed.published())
         # The seed's government is the site's primary one unless the site already has one.
         if not Government.objects.filter(primary=True).exists():
-            Government.objects.filter(name=SEED_GOVERNMENT).update(primary=True)
+            Government.objects.filter(pk=same_row(SEED_GOVERNMENT).pk).update(primary=True)
         self.say(options, f"载入种子：新增 {len(added)} 行，库中原有的数据未改动。")
 
     def say(self, options: dict, message: str) -> None:
         if options["verbosity"]:
             self.stdout.write(message)
+
+
+def seed_budget() -> BudgetQuerySet:
+    """The seed's budget where the database holds it, under the government the fixture's is taken
+    for (its code, else its name: see apps/budgets/seed.py)."""
+    return Budget.objects.filter(
+        department__government=same_row(SEED_GOVERNMENT),
+        department__code=SEED_DEPARTMENT,
+        year=SEED_YEAR,
+        phase=Phase.BUDGET,
+    )
 
 
 def kept(model: type[Model]) -> bool:
