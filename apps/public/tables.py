@@ -164,6 +164,13 @@ class OfficialTableView(tables.Table):
         """The 绩效目标表 project by project (public/includes/performance_blocks.html)."""
         return performance_blocks(self.official.rows, self.project_links())
 
+    def row_attrs_renderer(self) -> Callable[[BoundRow], str]:
+        """`row.attrs.as_html()`: where the table sets no row_attrs, that is only even or odd, without
+        the AttributeDict django-tables2 builds for each row (a tenth of a row's cost)."""
+        if self.row_attrs:
+            return lambda row: row.attrs.as_html()
+        return lambda row: f'class="{row.get_even_odd_css_class()}"'
+
     @cached_property
     def body_html(self) -> str:
         columns = [(c.key, c.kind) for c in self.official.columns]
@@ -247,13 +254,21 @@ class ListTable(tables.Table):
 
         return render
 
+    def row_attrs_renderer(self) -> Callable[[BoundRow], str]:
+        """`row.attrs.as_html()`: where the table sets no row_attrs, that is only even or odd, without
+        the AttributeDict django-tables2 builds for each row (a tenth of a row's cost)."""
+        if self.row_attrs:
+            return lambda row: row.attrs.as_html()
+        return lambda row: f'class="{row.get_even_odd_css_class()}"'
+
     @cached_property
     def body_html(self) -> str:
         """The rows of this page, or the table's empty text in one cell spanning them all."""
         # td attributes do not depend on the record in these tables: computed once per column.
         cells = [(column.attrs["td"].as_html(), self.cell_renderer(column)) for column in self.columns]
+        row_attrs = self.row_attrs_renderer()
         rows = [
-            f"<tr {row.attrs.as_html()}>"
+            f"<tr {row_attrs(row)}>"
             + "".join(
                 f"<td {attrs}>{render(row)}</td>" if attrs else f"<td>{render(row)}</td>" for attrs, render in cells
             )
