@@ -164,13 +164,6 @@ class OfficialTableView(tables.Table):
         """The 绩效目标表 project by project (public/includes/performance_blocks.html)."""
         return performance_blocks(self.official.rows, self.project_links())
 
-    def row_attrs_renderer(self) -> Callable[[BoundRow], str]:
-        """`row.attrs.as_html()`: where the table sets no row_attrs, that is only even or odd, without
-        the AttributeDict django-tables2 builds for each row (a tenth of a row's cost)."""
-        if self.row_attrs:
-            return lambda row: row.attrs.as_html()
-        return lambda row: f'class="{row.get_even_odd_css_class()}"'
-
     @cached_property
     def body_html(self) -> str:
         columns = [(c.key, c.kind) for c in self.official.columns]

@@ -51,11 +51,15 @@ def test_a_code_page_lists_what_the_reader_expects(client, other_departments):
 
 
 class BudgetPhases(ListTable):
-    """Cells django-tables2 renders itself: a linkified column and a field with choices."""
+    """Cells django-tables2 renders itself: a linkified column and a field with choices; and row
+    attributes of its own beside even/odd."""
 
     department = tables.Column(accessor="department__name", linkify=lambda record: f"/b/{record.pk}/?a=1&b=2")
     phase = tables.Column()
     status = tables.Column()
+
+    class Meta(ListTable.Meta):
+        row_attrs = {"class": "phase", "data-status": lambda record: record.status}
 
 
 def home_table(page: int) -> DepartmentBudgetTable:
