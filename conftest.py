@@ -63,8 +63,8 @@ def chromium():
 @pytest.fixture
 def browser(chromium):
     """The session's Chromium, each page a test opened closed after it: a page left open keeps its
-    connections to the live server, whose request threads then close the shared in-memory
-    database in the middle of a later test."""
+    connections to the live server, and when the session stops that server, their request threads
+    close the shared in-memory database from the wrong thread."""
     yield chromium
     for context in chromium.contexts:
         context.close()
