@@ -110,7 +110,8 @@ def economic_names(budget: Budget) -> dict[str, list[str]]:
     natures = (Nature.PERSONNEL, Nature.PUBLIC)
     lines = EconomicLine.objects.filter(budget=budget, source=Source.GENERAL, nature__in=natures)
     names: dict[str, list[str]] = {nature: [] for nature in natures}
-    for nature, name in lines.order_by("code__code").values_list("nature", "code__name").distinct():
+    labelled = lines.values("nature", "code_id").with_code_labels().order_by("code_number")
+    for nature, name in labelled.values_list("nature", "code_name").distinct():
         names[nature].append(name)
     return names
 

@@ -103,11 +103,12 @@ def economic_totals(budget: Budget) -> list[tuple[str, Decimal]]:
     """Basic expenditure by economic 款 (all sources), largest first."""
     rows = (
         EconomicLine.objects.filter(budget=budget)
-        .values("code__code", "code__name")
+        .values("code_id")
         .annotate(total=Sum("amount"))
-        .order_by("-total", "code__code")
+        .with_code_labels()
+        .order_by("-total", "code_number")
     )
-    return [(f"{row['code__code']} {row['code__name']}", row["total"]) for row in rows]
+    return [(f"{row['code_number']} {row['code_name']}", row["total"]) for row in rows]
 
 
 def totals_by_year(budget: Budget) -> list[tuple[int, Decimal]]:

@@ -2,6 +2,7 @@
 and unit; one per unit and 三公 category). Every subtotal and total is summed from them by the database."""
 
 from decimal import Decimal
+from functools import cache
 
 from django.db import models
 from django.db.models import Q
@@ -29,6 +30,21 @@ class LineItemQuerySet(models.QuerySet):
     def totals_by(self, field) -> dict:
         """Value of a field (or expression) → summed amount, grouped by the database."""
         return dict(self.values_list(field).annotate(total=models.Sum("amount")).order_by())
+
+    def with_code_labels(self) -> "LineItemQuerySet":
+        """Each row's code number and name (`code_number`, `code_name`), looked up by its code_id.
+
+        Optimized for one budget's few dozen lines: one index probe a row. Joined with the code list
+        instead, PostgreSQL's planner chose a merge join that walked the list's primary-key index up
+        to the lines' last code (some 3,300 entries for 27 lines; 4.4 ms against 0.6 ms)."""
+        return self.annotate(**code_labels())
+
+
+@cache
+def code_labels() -> dict[str, models.Subquery]:
+    """The two lookups of `with_code_labels`, built once: building them cost more than running them."""
+    code = ClassificationCode.objects.filter(pk=models.OuterRef("code_id")).order_by()
+    return {"code_number": models.Subquery(code.values("code")), "code_name": models.Subquery(code.values("name"))}
 
 
 class LineItem(models.Model):
