@@ -157,22 +157,33 @@ def largest_budgets(year: int, government: Government | None, count: int) -> Bud
     return Budget.objects.filter(pk__in=largest).for_department_list().order_by("-total", "department__code")
 
 
+def department_columns(path: str = "") -> dict[str, F]:
+    """What a list's row needs of its department, read as plain values: its code and name, and what its
+    URL key is made of (Department.key_of; departments of other governments share codes)."""
+    return {
+        "department_code": F(f"{path}department__code"),
+        "department_name": F(f"{path}department__name"),
+        "government_code": F(f"{path}department__government__code"),
+        "government_pk": F(f"{path}department__government_id"),
+        "government_primary": F(f"{path}department__government__primary"),
+    }
+
+
+def department_rows(budgets: BudgetQuerySet) -> QuerySet:
+    """The budgets as a list of departments shows them (the home page): each a dict of its department
+    (`department_columns`) and its stored total, basic and project spending, one query however many."""
+    return budgets.for_home_page().values("total", "basic", "project", **department_columns())
+
+
 def department_amounts(node: ClassificationCode, government: Government | None = None) -> QuerySet:
     """Each department's amount for the code, largest first (the cross-department
     comparison: who spends most on 30217 公务接待费): one stored row a department."""
-    return largest_first(node.scheme, node.code, node.year, government).values(
-        department_code=F("budget__department__code"),
-        department_name=F("budget__department__name"),
-        amount=F("total"),
-        # What the department's URL key is made of (Department.key_of): departments of other governments share codes.
-        government_code=F("budget__department__government__code"),
-        government_pk=F("budget__department__government_id"),
-        government_primary=F("budget__department__government__primary"),
-    )
+    found = largest_first(node.scheme, node.code, node.year, government)
+    return found.values(amount=F("total"), **department_columns("budget__"))
 
 
 def department_key(row: dict) -> str:
-    """A department_amounts row's department as the site's addresses name it (205, 310107-205)."""
+    """A department_rows or department_amounts row's department as the site's addresses name it (205, 310107-205)."""
     prefix = Government.prefix_of(row["government_code"], row["government_pk"])
     return Department.key_of(row["department_code"], prefix, row["government_primary"])
 

@@ -12,6 +12,7 @@ from apps.budgets.models import Budget
 from apps.budgets.published import (
     chosen_government,
     city_totals_by_year,
+    department_rows,
     largest_budgets,
     named_government,
     published_years,
@@ -59,7 +60,7 @@ class HomeView(SingleTableMixin, FilterView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        return year_budgets(self.year, self.government).for_department_list()
+        return department_rows(year_budgets(self.year, self.government))
 
     def get_table_pagination(self, table) -> dict:
         paginate = super().get_table_pagination(table)

@@ -274,10 +274,10 @@ class ListTable(tables.Table):
 
 
 class DepartmentBudgetTable(ListTable):
-    """The home page: every published department of the year."""
+    """The home page: every published department of the year (`department_rows`)."""
 
-    code = tables.Column("部门编码", accessor="department__code", attrs=STICKY)
-    name = tables.Column("部门名称", accessor="department__name", order_by="department__name")
+    code = tables.Column("部门编码", accessor="department_code", attrs=STICKY)
+    name = tables.Column("部门名称", accessor="department_name")
     total = MoneyColumn(verbose_name="支出总计")
     basic = MoneyColumn(verbose_name="基本支出")
     project = MoneyColumn(verbose_name="项目支出")
@@ -301,15 +301,15 @@ class DepartmentBudgetTable(ListTable):
     def budget_url(self) -> str:
         return budget_url_template(self.year, self.unit)
 
-    def render_name(self, record) -> str:
-        url = self.budget_url.replace(URL_KEY_PLACEHOLDER, record.department.url_key, 1)
-        return format_html('<a href="{}">{}</a>', url, record.department.name)
+    def render_name(self, record: dict) -> str:
+        url = self.budget_url.replace(URL_KEY_PLACEHOLDER, department_key(record), 1)
+        return format_html('<a href="{}">{}</a>', url, record["department_name"])
 
-    def render_city_share(self, record) -> str:
-        return format_percent(share(record.total, self.city_total))
+    def render_city_share(self, record: dict) -> str:
+        return format_percent(share(record["total"], self.city_total))
 
-    def value_city_share(self, record) -> str:
-        return str(share(record.total, self.city_total) or "")
+    def value_city_share(self, record: dict) -> str:
+        return str(share(record["total"], self.city_total) or "")
 
 
 class CodeDepartmentTable(ListTable):

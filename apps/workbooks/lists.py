@@ -7,7 +7,14 @@ from io import BytesIO
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
 from apps.budgets.official import Column, OfficialTable, Row
-from apps.budgets.published import city_totals, department_amounts, department_key, whole_of, year_budgets
+from apps.budgets.published import (
+    city_totals,
+    department_amounts,
+    department_key,
+    department_rows,
+    whole_of,
+    year_budgets,
+)
 from apps.reference.models import ClassificationCode, Government
 
 from .table_files import table_csv
@@ -34,18 +41,19 @@ def year_departments(year: int, government: Government | None = None) -> Departm
         Column("project", "项目支出"),
         Column("share", f"占{whole}比重（%）", kind="text"),
     ]
+    found = department_rows(year_budgets(year, government)).order_by("department__government", "department_code")
     rows = [
         Row(
             cells={
-                "code": b.department.url_key,
-                "name": b.department.name,
-                "total": b.total,
-                "basic": b.basic,
-                "project": b.project,
-                "share": str(share(b.total, city) or ""),
+                "code": department_key(r),
+                "name": r["department_name"],
+                "total": r["total"],
+                "basic": r["basic"],
+                "project": r["project"],
+                "share": str(share(r["total"], city) or ""),
             }
         )
-        for b in year_budgets(year, government).for_home_page().order_by("department__government", "department__code")
+        for r in found
     ]
     title = f"{year}年各部门支出预算"
     scope = government.name if government else "全部"

@@ -11,6 +11,7 @@ from django.template import Context, Template
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.models import Budget, Status
+from apps.budgets.published import department_rows
 from apps.projects.models import Project
 from apps.public.tables import CodeDepartmentTable, DepartmentBudgetTable, ListTable, ProjectTable
 
@@ -63,7 +64,7 @@ class BudgetPhases(ListTable):
 
 
 def home_table(page: int) -> DepartmentBudgetTable:
-    budgets = Budget.objects.filter(year=2021, status=Status.PUBLISHED).for_home_page()
+    budgets = department_rows(Budget.objects.filter(year=2021, status=Status.PUBLISHED))
     table = DepartmentBudgetTable(
         budgets, city_total=Decimal("28000.06"), whole="全市", year=2021, unit=AmountUnit.WAN, caption=""
     )
