@@ -273,7 +273,26 @@ class ListTable(tables.Table):
         return mark_safe("\n".join(rows))  # every cell is escaped above, as the template escaped it
 
 
-class DepartmentBudgetTable(ListTable):
+class DepartmentListTable(ListTable):
+    """A list of one year's departments, a row a dict of `published.department_columns` and its amounts,
+    each department's name linking to its budget page of that year in the reader's unit."""
+
+    def __init__(self, *args, year: int, unit: AmountUnit, caption: str, **kwargs):
+        self.year = year
+        self.unit = unit
+        self.caption = caption
+        super().__init__(*args, **kwargs)
+
+    @cached_property
+    def budget_url(self) -> str:
+        return budget_url_template(self.year, self.unit)
+
+    def department_link(self, record: dict) -> str:
+        url = self.budget_url.replace(URL_KEY_PLACEHOLDER, department_key(record), 1)
+        return format_html('<a href="{}">{}</a>', url, record["department_name"])
+
+
+class DepartmentBudgetTable(DepartmentListTable):
     """The home page: every published department of the year (`department_rows`)."""
 
     code = tables.Column("部门编码", accessor="department_code", attrs=STICKY)
@@ -287,23 +306,13 @@ class DepartmentBudgetTable(ListTable):
         order_by = "code"
         empty_text = "没有符合条件的部门。"
 
-    def __init__(
-        self, *args, city_total: Decimal | None, whole: str, year: int, unit: AmountUnit, caption: str, **kwargs
-    ):
+    def __init__(self, *args, city_total: Decimal | None, whole: str, **kwargs):
         self.city_total = city_total
-        self.year = year
-        self.unit = unit
-        self.caption = caption
         super().__init__(*args, **kwargs)
         self.columns["city_share"].column.verbose_name = f"占{whole}比重"  # 全市, 全区…: this table's copy
 
-    @cached_property
-    def budget_url(self) -> str:
-        return budget_url_template(self.year, self.unit)
-
     def render_name(self, record: dict) -> str:
-        url = self.budget_url.replace(URL_KEY_PLACEHOLDER, department_key(record), 1)
-        return format_html('<a href="{}">{}</a>', url, record["department_name"])
+        return self.department_link(record)
 
     def render_city_share(self, record: dict) -> str:
         return format_percent(share(record["total"], self.city_total))
@@ -312,8 +321,8 @@ class DepartmentBudgetTable(ListTable):
         return str(share(record["total"], self.city_total) or "")
 
 
-class CodeDepartmentTable(ListTable):
-    """A code page: each department's amount for the code, largest first."""
+class CodeDepartmentTable(DepartmentListTable):
+    """A code page: each department's amount for the code, largest first (`department_amounts`)."""
 
     department_code = tables.Column("部门编码", attrs=STICKY)
     department_name = tables.Column("部门名称")
@@ -323,20 +332,12 @@ class CodeDepartmentTable(ListTable):
     class Meta(ListTable.Meta):
         empty_text = "该年度没有部门在此科目安排支出。"
 
-    def __init__(self, *args, code_total: Decimal | None, year: int, unit: AmountUnit, caption: str, **kwargs):
+    def __init__(self, *args, code_total: Decimal | None, **kwargs):
         self.code_total = code_total
-        self.year = year
-        self.unit = unit
-        self.caption = caption
         super().__init__(*args, **kwargs)
 
-    @cached_property
-    def budget_url(self) -> str:
-        return budget_url_template(self.year, self.unit)
-
     def render_department_name(self, record: dict) -> str:
-        url = self.budget_url.replace(URL_KEY_PLACEHOLDER, department_key(record), 1)
-        return format_html('<a href="{}">{}</a>', url, record["department_name"])
+        return self.department_link(record)
 
     def render_code_share(self, record: dict) -> str:
         return format_percent(share(record["amount"], self.code_total))
