@@ -157,9 +157,9 @@ class BudgetQuerySet(models.QuerySet):
         )
 
     def for_department_list(self) -> "BudgetQuerySet":
-        """`for_home_page` with only the columns a list of departments shows and links to (code, name,
-        short name, the URL's key and phase): the home page's fifty rows built from a third of the
-        columns, which is most of what fetching them costs."""
+        """`for_home_page` with only the columns a list of budgets shows and links to (code, name, short
+        name, the URL's key and phase), as model instances: the home page's largest departments, built
+        from a third of the columns, which is most of what fetching them costs."""
         return self.for_home_page().only(*Budget.LINK_FIELDS)
 
 
