@@ -135,8 +135,8 @@ if "DATABASE_REPLICA_URL" in os.environ:
 # PostgreSQL plans a statement each time it receives one: on the public pages planning took as long as
 # running (2.3 ms to plan the home page's list, 1.0 ms to run it). Sent with server-side parameters, a
 # statement a connection has run 5 times is prepared and planned once (Django leaves psycopg's
-# preparing off unless prepare_threshold is given). Poolers that cannot keep
-# prepared statements between transactions (PgBouncer in transaction mode before 1.21) need it off.
+# preparing off unless prepare_threshold is given). Poolers that cannot keep prepared statements
+# between transactions (PgBouncer in transaction mode before 1.21) need it off.
 DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.sqlite3":
