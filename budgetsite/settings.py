@@ -144,7 +144,7 @@ for database in DATABASES.values():
         # and a second writer waits up to 20 s for it, instead of failing with "database is
         # locked" when it tries to upgrade a read lock in the middle of a transaction.
         database.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
-    elif DATABASE_PREPARED_STATEMENTS:
+    elif database["ENGINE"] == "django.db.backends.postgresql" and DATABASE_PREPARED_STATEMENTS:
         database.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 DATABASE_READ_REPLICA = "replica" if "replica" in DATABASES else None
 DATABASE_ROUTERS = ["budgetsite.routers.ReadReplicaRouter"]
