@@ -39,7 +39,7 @@ def year_departments(year: int, government: Government | None = None) -> Departm
         Column("total", "支出总计"),
         Column("basic", "基本支出"),
         Column("project", "项目支出"),
-        Column("share", f"占{whole}比重（%）", kind="text"),
+        Column("share", f"占{whole}比重（%）", kind="percent"),
     ]
     found = department_rows(year_budgets(year, government)).order_by("department__government", "department_code")
     rows = [
@@ -50,7 +50,7 @@ def year_departments(year: int, government: Government | None = None) -> Departm
                 "total": r["total"],
                 "basic": r["basic"],
                 "project": r["project"],
-                "share": str(share(r["total"], city) or ""),
+                "share": share(r["total"], city),
             }
         )
         for r in found

@@ -27,6 +27,8 @@ def cell_text(value, kind: str, unit: AmountUnit) -> str:
         return ""
     if kind == "money":
         return f"{unit.convert(value):.2f}"
+    if kind == "percent":
+        return f"{value:.1f}"
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     return str(value)

@@ -31,6 +31,7 @@ WIDTHS = {
     "rev_item": 28,
     "exp_item": 34,
     "department": 26,
+    "share": 16,
 }
 # The 项目绩效目标表 has fifteen columns: narrower ones (long texts wrap) keep it readable on one A4 width.
 TABLE_WIDTHS = {
@@ -82,6 +83,7 @@ class BudgetWorkbook:
         self.money = add({"border": 1, "valign": "top", "num_format": MONEY_FORMAT})
         self.total_text = add({"border": 1, "bold": True, "valign": "top"})
         self.total_money = add({"border": 1, "bold": True, "valign": "top", "num_format": MONEY_FORMAT})
+        self.percent = add({"border": 1, "valign": "top", "num_format": "0.0"})
         self.plain = add({"valign": "top", "text_wrap": True})
         self.right = add({"align": "right"})
 
@@ -89,16 +91,13 @@ class BudgetWorkbook:
         self.book.close()
 
     def cell(self, sheet: Worksheet, row: int, col: int, value, kind: str = "text", bold: bool = False) -> None:
-        """Amounts as numbers formatted #,##0.00, everything else as text."""
+        """Amounts as numbers formatted #,##0.00, percentages 0.0, everything else as text."""
         if value is None or value == "":
             sheet.write_blank(row, col, None, self.total_text if bold else self.text)
-        elif kind in ("money", "number"):
-            sheet.write_number(
-                row,
-                col,
-                value,
-                self.total_money if bold and kind == "money" else self.money if kind == "money" else self.text,
-            )
+        elif kind == "money":
+            sheet.write_number(row, col, value, self.total_money if bold else self.money)
+        elif kind in ("number", "percent"):
+            sheet.write_number(row, col, value, self.percent if kind == "percent" else self.text)
         else:
             sheet.write_string(row, col, str(value), self.total_text if bold else self.text)
 

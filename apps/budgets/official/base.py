@@ -10,7 +10,7 @@ class Column:
     key: str
     label: str
     group: str = ""  # the merged header cell above this one, e.g. 基本支出
-    kind: str = "money"  # money (元, two decimals), number (as stored) or text
+    kind: str = "money"  # money (元, two decimals), number (as stored), percent (one decimal) or text
     number: str = ""  # the disclosure's column number row (**, 1, 2, …)
 
 

@@ -20,6 +20,8 @@ def test_home_table_as_csv_and_xlsx(client, seed_budget):
     assert rows_of(client.get("/years/2021/departments.csv"))[0][-1] == "占全部比重（%）"  # every government's
     sheet = openpyxl.load_workbook(io.BytesIO(client.get("/years/2021/departments.xlsx?unit=wan").content)).active
     assert sheet["A3"].value == "单位：万元" and sheet["C5"].value == pytest.approx(2525.88)
+    # The share a number, as the amounts are, so that a spreadsheet sorts and sums it; shown to one place.
+    assert sheet["F5"].value == 100 and sheet["F5"].number_format == "0.0"
 
 
 def test_code_page_comparison_as_csv(client, seed_budget):
