@@ -300,8 +300,8 @@ class DepartmentBudgetTable(DepartmentListTable):
     total = MoneyColumn(verbose_name="支出总计")
     basic = MoneyColumn(verbose_name="基本支出")
     project = MoneyColumn(verbose_name="项目支出")
-    # Its value is the row's total (a dict's key, read at once; a name no row has went through django-tables2's
-    # slow lookup), shown as a share of the city's.
+    # Its value is the row's total, shown as a share of the city's. Read by its key: under the column's own
+    # name, which no row has, django-tables2 looked each row up the slow way.
     city_share = tables.Column("占全市比重", accessor="total", empty_values=(), order_by="total", attrs=NUM)
 
     class Meta(ListTable.Meta):
