@@ -9,6 +9,7 @@ from apps.budgets.explanation import share
 from apps.budgets.official import Column, OfficialTable, Row
 from apps.budgets.published import (
     city_totals,
+    code_total,
     department_amounts,
     department_key,
     department_rows,
@@ -63,14 +64,24 @@ def year_departments(year: int, government: Government | None = None) -> Departm
 
 
 def code_departments(node: ClassificationCode, government: Government | None = None) -> DepartmentList:
-    """Every department's amount under one code that year, of one government or of all, largest first."""
+    """Every department's amount under one code that year, of one government or of all, largest first,
+    with its share of their sum (as the code page shows it)."""
+    whole = code_total(node, government)["total"]
     columns = [
         Column("code", "部门编码", kind="text"),
         Column("name", "部门名称", kind="text"),
         Column("amount", "金额"),
+        Column("share", "占该科目比重（%）", kind="percent"),
     ]
     rows = [
-        Row(cells={"code": department_key(r), "name": r["department_name"], "amount": r["amount"]})
+        Row(
+            cells={
+                "code": department_key(r),
+                "name": r["department_name"],
+                "amount": r["amount"],
+                "share": share(r["amount"], whole),
+            }
+        )
         for r in department_amounts(node, government)
     ]
     title = f"{node.year}年 {node.code} {node.name} 各部门金额"

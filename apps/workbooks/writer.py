@@ -31,7 +31,7 @@ WIDTHS = {
     "rev_item": 28,
     "exp_item": 34,
     "department": 26,
-    "share": 16,
+    "share": 20,
 }
 # The 项目绩效目标表 has fifteen columns: narrower ones (long texts wrap) keep it readable on one A4 width.
 TABLE_WIDTHS = {

@@ -2,6 +2,9 @@
 children, every department's amount for it (who spends most on 公务接待费?)
 and its history across years, names and all."""
 
+from io import BytesIO
+
+import openpyxl
 import pytest
 
 from apps.budgets.models import Status
@@ -26,6 +29,14 @@ def test_who_spends_most_on_receptions(client, other_departments):
     assert "2021年全市各部门合计 28,000.06 元" in text and "安排该科目的部门 4个" in text
     bars = chart_payload(response, "departments")["points"]
     assert bars[0] == {"name": "绍兴市信访局", "value": "22000.00", "share": "78.6"}
+
+
+def test_the_comparison_s_files_give_the_shares_the_page_shows(client, other_departments):
+    csv_rows = client.get(f"{RECEPTION}departments.csv").content.decode("utf-8-sig").splitlines()
+    assert csv_rows[0].endswith(",占该科目比重（%）") and csv_rows[1] == "205,绍兴市信访局,22000.00,78.6"
+    sheet = openpyxl.load_workbook(BytesIO(client.get(f"{RECEPTION}departments.xlsx").content)).active
+    shares = [row[3] for row in sheet.iter_rows(min_row=5, values_only=True)]
+    assert shares[0] == pytest.approx(78.6) and sum(shares) == pytest.approx(100, abs=0.2)  # numbers, rounded each
 
 
 def test_fifty_departments_a_page_largest_first(client, seed_budget):

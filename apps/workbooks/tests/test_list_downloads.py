@@ -26,7 +26,7 @@ def test_home_table_as_csv_and_xlsx(client, seed_budget):
 
 def test_code_page_comparison_as_csv(client, seed_budget):
     rows = rows_of(client.get("/subjects/economic/30217/2021/departments.csv"))
-    assert rows == [["部门编码", "部门名称", "金额"], ["205", "绍兴市信访局", "22000.00"]]
+    assert rows == [["部门编码", "部门名称", "金额", "占该科目比重（%）"], ["205", "绍兴市信访局", "22000.00", "100.0"]]
     assert client.get("/subjects/economic/99999/2021/departments.csv").status_code == 404
     assert client.get("/years/2021/departments.json").status_code == 404
 
