@@ -62,3 +62,20 @@ def code_urls(scheme: str, year: int, unit: AmountUnit, government: Government |
 def budget_url_with(budget, viewname: str, unit: AmountUnit, **kwargs) -> str:
     """A page of a budget (one project, one table…), keeping the unit."""
     return unit_reverse(unit, viewname, **budget.url_kwargs, **kwargs)
+
+
+TABLE_FILES = ("xlsx", "csv", "json")
+SLUG_PLACEHOLDER = "table-slug"  # a slug no table has, replaced by each table's
+
+
+def table_links(budget, unit: AmountUnit) -> Callable[[str], dict[str, str]]:
+    """A table's page ("page") and files (xlsx, csv, json) by its slug, keeping the unit: one reverse()
+    a kind for all of a budget's tables, where one a link cost about 50 µs (nine tables, four links each)."""
+    templates = {
+        "page": budget_url_with(budget, "public:table", unit, slug=SLUG_PLACEHOLDER),
+        **{
+            fmt: budget_url_with(budget, "workbooks:table-file", unit, slug=SLUG_PLACEHOLDER, fmt=fmt)
+            for fmt in TABLE_FILES
+        },
+    }
+    return lambda slug: {kind: url.replace(f"/{SLUG_PLACEHOLDER}", f"/{slug}", 1) for kind, url in templates.items()}

@@ -98,7 +98,7 @@ class OfficialTableView(tables.Table):
     def __init__(
         self,
         official: OfficialTable,
-        detail_url: str = "",
+        links: dict[str, str] | None = None,
         unit: AmountUnit = AmountUnit.YUAN,
         code_url: Callable[[str], str] | None = None,
         project_urls: list[str] = (),
@@ -106,7 +106,7 @@ class OfficialTableView(tables.Table):
     ):
         self.official = official
         self.project_urls = project_urls
-        self.detail_url = detail_url
+        self.links = links or {}  # its page and files (links.table_links)
         self.unit = unit
         self.code_url = code_url
         self.drills_down = bool(code_url) and any(c.key == "code" for c in official.columns)

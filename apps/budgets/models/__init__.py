@@ -235,9 +235,6 @@ class Budget(models.Model):
         except BudgetNarrative.DoesNotExist:
             return BudgetNarrative(budget=self)
 
-    def table_url(self, slug: str) -> str:
-        return reverse("public:table", kwargs={**self.url_kwargs, "slug": slug})
-
 
 class BudgetNarrative(models.Model):
     """What the data cannot give: the stored part of the narrative. The 说明's

@@ -159,13 +159,9 @@ def budget_url(context, budget, viewname: str, **kwargs) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def budget_file_url(context, budget, fmt: str = "xlsx", slug: str = "") -> str:
-    """A budget's download (the whole workbook, or one table as xlsx/csv/json), in the reader's unit."""
-    if slug:
-        url = reverse("workbooks:table-file", kwargs={**budget.url_kwargs, "slug": slug, "fmt": fmt})
-    else:
-        url = reverse("workbooks:budget-xlsx", kwargs=budget.url_kwargs)
-    return with_unit(url, reader_unit(context))
+def budget_file_url(context, budget) -> str:
+    """A budget's whole workbook, in the reader's unit (a table's files are its `links`)."""
+    return with_unit(reverse("workbooks:budget-xlsx", kwargs=budget.url_kwargs), reader_unit(context))
 
 
 @register.simple_tag(takes_context=True)
