@@ -13,7 +13,7 @@ from apps.budgets.models import Budget, CityProject, FunctionLine, Phase
 from apps.projects.models import Project
 from apps.reference.models import Government
 
-from .links import code_url, unit_reverse
+from .links import code_urls, project_urls, unit_reverse
 
 CENT = Decimal("0.01")
 WAN = Decimal("10000")
@@ -68,13 +68,15 @@ def largest_items(budget: Budget, projects: list[Project], whole: Decimal | None
         .annotate(amount=Sum("amount"))
         .order_by("-amount", "code__code")[:LARGEST]
     )
+    code_url = code_urls("function", budget.year, unit, budget.department.government)
+    project_url = project_urls(budget, unit)
     items = [
         Item(
             f"{row['code__name']}（{row['code__code']}）",
             "基本支出",
             row["amount"],
             share(row["amount"], whole),
-            code_url("function", row["code__code"], budget.year, unit, budget.department.government),
+            code_url(row["code__code"]),
         )
         for row in basic
     ]
@@ -84,7 +86,7 @@ def largest_items(budget: Budget, projects: list[Project], whole: Decimal | None
             "项目",
             project.total,
             share(project.total, whole),
-            unit_reverse(unit, "public:project", **budget.url_kwargs, pk=project.pk),
+            project_url(project.pk),
         )
         for project in projects
         if project.total

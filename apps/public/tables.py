@@ -23,7 +23,7 @@ from apps.budgets.official import OfficialTable
 from apps.budgets.published import department_key
 from apps.projects.models import Project
 
-from .links import code_url, with_unit
+from .links import code_urls, project_urls, with_unit
 from .performance import UnitBlock, performance_blocks
 
 NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
@@ -365,13 +365,17 @@ class ProjectTable(ListTable):
         self.budget = budget
         self.unit = unit
         self.caption = caption
+        # One reverse() for the projects' pages and one a code tree for their codes', not two a row.
+        self.project_url = project_urls(budget, unit)
+        self.code_pages: dict[tuple[str, int], Callable[[str], str]] = {}
         super().__init__(*args, **kwargs)
 
     def render_name(self, record: Project) -> str:
-        url = reverse("public:project", kwargs={**self.budget.url_kwargs, "pk": record.pk})
-        return format_html('<a href="{}">{}</a>', with_unit(url, self.unit), record.name)
+        return format_html('<a href="{}">{}</a>', self.project_url(record.pk), record.name)
 
     def render_function_code(self, record: Project) -> str:
         code = record.function_code
-        url = code_url(code.scheme, code.code, code.year, self.unit, self.budget.department.government)
-        return format_html('<a href="{}">{}</a> {}', url, code.code, code.name)
+        tree = (code.scheme, code.year)
+        if tree not in self.code_pages:
+            self.code_pages[tree] = code_urls(*tree, self.unit, self.budget.department.government)
+        return format_html('<a href="{}">{}</a> {}', self.code_pages[tree](code.code), code.code, code.name)

@@ -32,7 +32,7 @@ from .compare import comparison_for
 from .figures import headline_cards, headlines
 from .filters import ProjectFilter
 from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
-from .links import budget_url_with, code_urls, request_unit, table_links
+from .links import code_urls, project_urls, request_unit, table_links
 from .narrative_check import differences
 from .search import search as search_all
 from .tables import (
@@ -76,8 +76,7 @@ def official_views(
     """The official tables in the reader's unit, codes linking to their code pages
     and project names to their project pages (`projects` in the tables' order)."""
     government = budget.department.government
-    project_template = budget_url_with(budget, "public:project", unit, pk=0)
-    project_urls = [project_template.replace("/0/", f"/{project.pk}/", 1) for project in projects]
+    project_url = project_urls(budget, unit)
     links = table_links(budget, unit)
     return [
         OfficialTableView(
@@ -85,7 +84,7 @@ def official_views(
             links=links(table.slug),
             unit=unit,
             code_url=code_urls(table.code_scheme, budget.year, unit, government) if table.code_scheme else None,
-            project_urls=project_urls,
+            project_urls=[project_url(project.pk) for project in projects],
         )
         for table in official
     ]
