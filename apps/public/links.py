@@ -66,8 +66,9 @@ def budget_url_with(budget, viewname: str, unit: AmountUnit, **kwargs) -> str:
 
 def project_urls(budget, unit: AmountUnit) -> Callable[[int], str]:
     """A project's page by its id, for a budget's projects: one reverse() for all of them."""
-    template = budget_url_with(budget, "public:project", unit, pk=0)
-    return lambda pk: template.replace("/0/", f"/{pk}/", 1)
+    # The id is the path's last segment: split there, whatever the department's code (it may be 0).
+    before, after = budget_url_with(budget, "public:project", unit, pk=0).rsplit("/0/", 1)
+    return lambda pk: f"{before}/{pk}/{after}"
 
 
 TABLE_FILES = ("xlsx", "csv", "json")
@@ -84,4 +85,5 @@ def table_links(budget, unit: AmountUnit) -> Callable[[str], dict[str, str]]:
             for fmt in TABLE_FILES
         },
     }
-    return lambda slug: {kind: url.replace(f"/{SLUG_PLACEHOLDER}", f"/{slug}", 1) for kind, url in templates.items()}
+    parts = {kind: url.rsplit(f"/{SLUG_PLACEHOLDER}", 1) for kind, url in templates.items()}  # the last segment
+    return lambda slug: {kind: f"{before}/{slug}{after}" for kind, (before, after) in parts.items()}

@@ -83,3 +83,16 @@ def test_a_project_only_under_its_own_published_budget(client, seed_budget):
     Budget.objects.filter(pk=seed_budget.pk).update(status=Status.DRAFT)
     assert client.get(f"{URL}{own.pk}/").status_code == 404
     assert client.get(URL).status_code == 404
+
+
+def test_project_links_of_a_department_coded_0(client, seed_budget):
+    # The links are built from one address with the project's id as 0: the department's own 0 stays.
+    seed_budget.department.code = "0"
+    seed_budget.department.save()
+    expected = {
+        f"/departments/0/2021/projects/{pk}/"
+        for pk in Project.objects.filter(budget=seed_budget).values_list("pk", flat=True)
+    }
+    for page in ("/departments/0/2021/", "/departments/0/2021/projects/"):
+        links = {href for href in hrefs(client.get(page)) if "/projects/" in href and not href.endswith("/projects/")}
+        assert links == expected, page
