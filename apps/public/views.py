@@ -77,6 +77,7 @@ def official_views(
     and project names to their project pages (`projects` in the tables' order)."""
     government = budget.department.government
     project_url = project_urls(budget, unit)
+    project_links = [project_url(project.pk) for project in projects]
     links = table_links(budget, unit)
     return [
         OfficialTableView(
@@ -84,7 +85,7 @@ def official_views(
             links=links(table.slug),
             unit=unit,
             code_url=code_urls(table.code_scheme, budget.year, unit, government) if table.code_scheme else None,
-            project_urls=[project_url(project.pk) for project in projects],
+            project_urls=project_links,
         )
         for table in official
     ]
