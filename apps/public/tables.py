@@ -11,7 +11,7 @@ import django_tables2 as tables
 from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.formats import localize
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeData, mark_safe
 from django_tables2.columns import BoundColumn
 from django_tables2.rows import BoundRow
@@ -19,21 +19,15 @@ from django_tables2.utils import Accessor, signature
 
 from apps.budgets.amounts import AmountUnit
 from apps.budgets.explanation import share
-from apps.budgets.official import OfficialTable
 from apps.budgets.published import department_key
 from apps.projects.models import Project
 
 from .links import code_urls, project_urls, with_unit
-from .performance import UnitBlock, performance_blocks
 
 NUM = {"th": {"class": "num"}, "td": {"class": "num"}}
 STICKY = {"th": {"class": "sticky"}, "td": {"class": "sticky"}}
 LIST_TEMPLATE = "public/includes/list_table.html"
-# The tables whose rows name projects: the project rows (by level) link to the project pages.
-PROJECT_TABLES = {"projects": 1, "performance": 3}
-# Two-sided tables: an amount whose side of the row has no item is padding, not a missing figure.
 URL_KEY_PLACEHOLDER = "999999999"  # a department key reverse() accepts, then replaced by each row's
-ITEM_OF = {"rev_amount": "rev_item", "exp_amount": "exp_item"}
 
 
 class FiftyPerPage(Paginator):
@@ -48,11 +42,6 @@ class FiftyPerPage(Paginator):
 
 
 PAGINATION = {"paginator_class": FiftyPerPage}
-
-
-def format_number(value: Decimal) -> str:
-    """A weight as the disclosure prints it: 10, 12.5."""
-    return f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
 
 
 def format_percent(value: Decimal | None) -> str:
@@ -71,113 +60,6 @@ class MoneyColumn(tables.Column):
 
     def value(self, value: Decimal | None) -> str:
         return "" if value is None else str(value)
-
-
-class NumberColumn(MoneyColumn):
-    def render(self, value: Decimal, table) -> str:
-        return format_number(value)
-
-
-COLUMN_CLASSES = {"money": MoneyColumn, "number": NumberColumn, "text": tables.Column}
-
-
-class OfficialTableView(tables.Table):
-    """One of the nine official tables, columns taken from its own column list.
-    Code tables link each code to its code page and mark their rows so that
-    static/js/site.js can fold 款 and 项 under their 类.
-
-    The body is built by `body_html` rather than cell by cell through the
-    template engine: a budget page holds thousands of cells, and rendering them
-    one by one was most of its time."""
-
-    class Meta:
-        template_name = "public/includes/official_table.html"
-        orderable = False
-        attrs = {"class": "official"}
-
-    def __init__(
-        self,
-        official: OfficialTable,
-        links: dict[str, str] | None = None,
-        unit: AmountUnit = AmountUnit.YUAN,
-        code_url: Callable[[str], str] | None = None,
-        project_urls: list[str] = (),
-        **kwargs,
-    ):
-        self.official = official
-        self.project_urls = project_urls
-        self.links = links or {}  # its page and files (links.table_links)
-        self.unit = unit
-        self.code_url = code_url
-        self.drills_down = bool(code_url) and any(c.key == "code" for c in official.columns)
-        columns = [(column.key, COLUMN_CLASSES[column.kind](verbose_name=column.label)) for column in official.columns]
-        super().__init__(data=[], extra_columns=columns, **kwargs)
-
-    def cell_html(self, key: str, kind: str, value, link: str = "") -> str:
-        if value is None or value == "":
-            # A figure the source does not give: a dash, never a zero.
-            return "<td></td>" if kind == "text" else '<td class="num blank">—</td>'
-        if kind == "money":
-            return f'<td class="num">{self.unit.format(value)}</td>'
-        if kind == "number":
-            return f'<td class="num">{format_number(value)}</td>'
-        if key == "code" and self.code_url:
-            return f'<td><a href="{escape(self.code_url(value))}">{escape(value)}</a></td>'
-        if link:
-            return f'<td class="project-name"><a href="{escape(link)}">{escape(value)}</a></td>'
-        return f"<td>{escape(value)}</td>"
-
-    def project_links(self) -> list[str | None]:
-        """Per row, the project page its name links to (rows and projects share one order)."""
-        level = PROJECT_TABLES.get(self.official.slug)
-        urls = iter(self.project_urls)
-        return [
-            next(urls, None) if level and row.level == level and not row.is_total else None
-            for row in self.official.rows
-        ]
-
-    @property
-    def two_sided(self) -> bool:
-        """收支总表 and 财政拨款收支总表: revenue and expenditure side by side."""
-        return all(key in (c.key for c in self.official.columns) for key in ITEM_OF.values())
-
-    def side(self, prefix: str) -> list[tuple[str, str, str]]:
-        """One side of a two-sided table, for a phone: (label, amount, row classes) for each row it names."""
-        rows = []
-        for row in self.official.rows:
-            label = row.cells.get(f"{prefix}_item")
-            if label:
-                amount = row.cells.get(f"{prefix}_amount")
-                text = "—" if amount is None else self.unit.format(amount)
-                classes = ("total" if row.is_total else "") + (f" level-{row.level}" if prefix == "exp" else "")
-                rows.append((label, text, classes.strip()))
-        return rows
-
-    @property
-    def sides(self) -> list[tuple[str, str, list]]:
-        """(收入/支出, the amount column's label, rows) for the phone layout of a two-sided table."""
-        labels = {c.key: c.label for c in self.official.columns}
-        return [("收入", labels["rev_amount"], self.side("rev")), ("支出", labels["exp_amount"], self.side("exp"))]
-
-    @cached_property
-    def blocks(self) -> list[UnitBlock]:
-        """The 绩效目标表 project by project (public/includes/performance_blocks.html)."""
-        return performance_blocks(self.official.rows, self.project_links())
-
-    @cached_property
-    def body_html(self) -> str:
-        columns = [(c.key, c.kind) for c in self.official.columns]
-        rows = []
-        for row, link in zip(self.official.rows, self.project_links(), strict=True):
-            classes = f"level-{row.level}" + (" total" if row.is_total else "")
-            cells = "".join(
-                '<td class="num"></td>'
-                if key in ITEM_OF and not row.cells.get(ITEM_OF[key])
-                else self.cell_html(key, kind, row.cells.get(key), link if key == "name" else "")
-                for key, kind in columns
-            )
-            rows.append(f'<tr class="{classes}" data-code="{escape(row.code)}" data-level="{row.level}">{cells}</tr>')
-        return mark_safe("\n".join(rows))  # every value above is escaped or formatted by us
 
 
 def budget_url_template(year: int, unit: AmountUnit) -> str:

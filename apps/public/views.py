@@ -34,14 +34,9 @@ from .filters import ProjectFilter
 from .first_screen import execution_of, largest_items, phase_word, previous_budget, stated_changes
 from .links import code_urls, project_urls, request_unit, table_links
 from .narrative_check import differences
+from .official_view import PROJECT_TABLES, OfficialTableView
 from .search import search as search_all
-from .tables import (
-    PAGINATION,
-    PROJECT_TABLES,
-    CodeDepartmentTable,
-    OfficialTableView,
-    ProjectTable,
-)
+from .tables import PAGINATION, CodeDepartmentTable, ProjectTable
 from .three_public import ECONOMIC_CODES
 
 CHART_LIMIT = 15  # bars beyond this are summed as one, the table lists them all

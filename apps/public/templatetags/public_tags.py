@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from apps.budgets.amounts import AmountUnit
 from apps.public.first_screen import compact_amount
 from apps.public.links import file_of_government, page_of_government, request_unit, with_unit
+from apps.public.official_view import format_number
 from apps.reference.models import Government
 
 register = template.Library()
@@ -109,9 +110,7 @@ def percent(value: Decimal | None) -> str:
 @register.filter
 def weight(value) -> str:
     """An indicator weight as the disclosure prints it: 10, 12.5; blank when not given."""
-    if value is None or value == "":
-        return "—"
-    return f"{value.normalize():f}" if isinstance(value, Decimal) else str(value)
+    return "—" if value is None or value == "" else format_number(value)
 
 
 @register.filter

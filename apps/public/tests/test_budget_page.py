@@ -170,6 +170,17 @@ def test_glossary_terms_are_explained_where_they_appear(client, seed_budget):
     assert 'title="是预算单位为保障其正常运转，完成日常工作任务所发生的支出' in body
 
 
+def test_the_official_tables_headers_explain_their_terms(client, seed_budget):
+    # A column headed 基本支出 is as much a use of the term as a headline card is.
+    definition = "是预算单位为保障其正常运转，完成日常工作任务所发生的支出"
+    for url in (URL + "?unit=wan", URL + "tables/expenditure/?unit=wan"):
+        body = client.get(url).content.decode()
+        table = body[body.index('id="expenditure"') :]
+        header = table[: table.index("</thead>")]
+        link = rf'<th [^>]*><a class="term" href="/glossary/\?unit=wan#term-\d+" title="{definition}[^"]*">基本支出</a></th>'
+        assert re.search(link, header), url
+
+
 def test_the_budget_links_to_its_projects(client, seed_budget):
     response = client.get(URL)
     assert "/departments/205/2021/projects/" in hrefs(response)
