@@ -1,11 +1,13 @@
 """Caching what the public sees.
 
 A published budget cannot be edited (contents change only in drafts), so a
-public page changes only when some budget is published or withdrawn, or when
+public page changes only when some budget is published or withdrawn, when
 reference data it shows (a government's, department's, unit's, code's or
-glossary term's name) is edited. One version, read with a single query, stamps
-every cached page and keys its ETag: any of these makes every cached page stale and
-every ETag new, while saving a draft (which the public never sees) changes nothing.
+glossary term's name) is edited, or when a deploy changes the code that renders
+it (budgetsite/public_version.CODE_VERSION, a digest of that code). One version,
+read with a single query, stamps every cached page and keys its ETag: any of
+these makes every cached page stale and every ETag new, while saving a draft
+(which the public never sees) changes nothing.
 Pages are kept under their path and the cleaned parameters their view reads
 (budgetsite/params.py), so `?r=random` shares the entry of the bare page, each with
 the version it was rendered under. With a shared cache (Redis) each app process also keeps the pages

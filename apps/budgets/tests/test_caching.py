@@ -9,11 +9,13 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from apps.budgets import caching
 from apps.budgets.caching import local_pages
 from apps.budgets.models import Budget, FunctionLine, Status
 from apps.budgets.services import budget_publish, budget_submit, budget_withdraw
 from apps.reference.models import Department
 from apps.reference.tests.helpers import home_government
+from budgetsite.public_version import code_digest
 
 URL = "/departments/205/2021/tables/summary.json"
 
@@ -59,6 +61,36 @@ def test_never_stale_after_a_status_change(client, seed_budget):
     assert client.get(URL, HTTP_IF_NONE_MATCH=etag).status_code == 200  # someone published: a new version
     budget_withdraw(budget=seed_budget, user=None, reason="口径有误")
     assert client.get(URL).status_code == 404
+
+
+def test_a_deploy_that_changes_what_renders_pages_changes_the_code_version(tmp_path):
+    def write(name: str, text: str) -> None:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+
+    write("templates/public/page.html", "<h1>{{ title }}</h1>")
+    write("apps/public/views.py", "def page(): ...")
+    write("apps/public/tests/test_page.py", "def test_page(): ...")
+    write("requirements.txt", "django==5.2.8")
+    deployed = code_digest(tmp_path)
+    write("apps/public/tests/test_page.py", "def test_page(): assert True")
+    assert code_digest(tmp_path) == deployed  # tests do not render pages
+    for name, text in [
+        ("templates/public/page.html", "<h1 class=title>{{ title }}</h1>"),
+        ("apps/public/views.py", "def page(): return 1"),
+        ("requirements.txt", "django==5.2.9"),
+    ]:
+        write(name, text)
+        assert code_digest(tmp_path) != deployed, name
+        deployed = code_digest(tmp_path)
+
+
+def test_a_page_cached_before_a_deploy_is_rendered_anew_after_it(client, seed_budget, monkeypatch):
+    etag = client.get(URL)["ETag"]
+    monkeypatch.setattr(caching, "CODE_VERSION", "a-new-deploy")
+    monkeypatch.setattr(caching, "VERSION_KEY", "publication-version:a-new-deploy")
+    response = client.get(URL, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["ETag"] != etag
 
 
 def test_staff_responses_are_private(admin_client, seed_budget):
