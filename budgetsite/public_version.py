@@ -1,6 +1,7 @@
-"""Where the public pages' version is kept in the cache (apps/budgets/caching.py reads it), and how a
-write that changes what the public sees forgets it. Here, below every app, so that any app's admin,
-reference data's included, can renew the public pages without importing the apps above it."""
+"""Where the public pages' version is kept in the cache (apps/budgets/caching.py reads it), how a
+write that changes what the public sees forgets it, and the digest of the deployed code that is part
+of it. Here, below every app, so that any app's admin, reference data's included, can renew the public
+pages without importing the apps above it."""
 
 import hashlib
 from collections.abc import Iterator
